@@ -1,0 +1,81 @@
+package com.qmailing.api.core;
+
+import com.qmailing.events.consistency.AwaitProjectionsQuery;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The edges' only way into the core: commands and queries with {@code shared-events} messages.
+ * Failures are rethrown unwrapped, so a business refusal reaches the problem mapping as itself.
+ */
+@Component
+public class Gateways {
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+
+    public Gateways(CommandGateway commands, QueryGateway queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    /** Sends the command and waits for its result. */
+    public <R> R send(Object command) {
+        return commands.sendAndWait(command);
+    }
+
+    /**
+     * Sends the command and waits until the projections have seen its events, so the caller's next
+     * read (a list, a get) shows what it just changed.
+     */
+    public <R> R sendAndSettle(Object command, Object aggregateId) {
+        R result = commands.sendAndWait(command);
+        settle(aggregateId);
+        return result;
+    }
+
+    public void settle(Object aggregateId) {
+        join(queries.query(new AwaitProjectionsQuery(aggregateId.toString()), Boolean.class));
+    }
+
+    /** Sends without waiting: for metadata whose loss on a crash is acceptable (request log). */
+    public void sendAsync(Object command) {
+        commands.send(command);
+    }
+
+    public <R> Optional<R> one(Object query, Class<R> type) {
+        return join(queries.query(query, ResponseTypes.optionalInstanceOf(type)));
+    }
+
+    public <R> List<R> list(Object query, Class<R> type) {
+        return join(queries.query(query, ResponseTypes.multipleInstancesOf(type)));
+    }
+
+    public <R> R single(Object query, Class<R> type) {
+        return join(queries.query(query, ResponseTypes.instanceOf(type)));
+    }
+
+    private static <T> T join(java.util.concurrent.CompletableFuture<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw unwrap(e);
+        } catch (CompletionException e) {
+            throw unwrap(e);
+        }
+    }
+
+    private static RuntimeException unwrap(Exception e) {
+        return e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+    }
+}

@@ -1,0 +1,91 @@
+package com.qmailing.api.mailbox;
+
+import com.qmailing.api.auth.Caller;
+import com.qmailing.api.core.Gateways;
+import com.qmailing.api.core.Ids;
+import com.qmailing.api.error.ApiProblem;
+import com.qmailing.events.common.Change;
+import com.qmailing.events.common.EmailAddress;
+import com.qmailing.events.common.MailboxId;
+import com.qmailing.events.common.MailboxLocalPart;
+import com.qmailing.events.mailbox.ChangeMailboxSettingsCommand;
+import com.qmailing.events.mailbox.CreateMailboxCommand;
+import com.qmailing.events.mailbox.GetMailboxQuery;
+import com.qmailing.events.mailbox.ListMailboxesQuery;
+import com.qmailing.events.mailbox.MailboxView;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Mailbox operations of the public API, shared by REST and MCP so both answer alike. */
+@Service
+public class Mailboxes {
+
+    private final Gateways gateways;
+    private final String primaryDomain;
+
+    public Mailboxes(Gateways gateways, @Value("${qmailing.domain:qmailing.local}") String primaryDomain) {
+        this.gateways = gateways;
+        this.primaryDomain = primaryDomain;
+    }
+
+    public List<MailboxResponse> list(Caller caller) {
+        return gateways.list(new ListMailboxesQuery(caller.accountId()), MailboxView.class).stream()
+                .map(MailboxResponse::of).toList();
+    }
+
+    public MailboxResponse get(Caller caller, String id) {
+        MailboxId mailboxId = Ids.parse(id, MailboxId::parse);
+        return gateways.one(new GetMailboxQuery(caller.accountId(), mailboxId), MailboxView.class)
+                .map(MailboxResponse::of).orElseThrow(ApiProblem::notFound);
+    }
+
+    public MailboxResponse create(Caller caller, CreateMailboxRequest request) {
+        if (request.localPart() == null) {
+            throw ApiProblem.invalid("localPart", "must not be null");
+        }
+        if (MailboxLocalPart.normalize(request.localPart()) == null) {
+            throw ApiProblem.invalid("localPart", MailboxLocalPart.RULE);
+        }
+        EmailAddress address;
+        try {
+            address = new EmailAddress(request.localPart(),
+                    request.domain() == null ? primaryDomain : request.domain());
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalid("domain", "not a valid domain");
+        }
+        MailboxId mailboxId = MailboxId.random();
+        gateways.sendAndSettle(new CreateMailboxCommand(mailboxId, caller.accountId(), address,
+                request.displayName(), forwardTo(request.forwardTo()),
+                Boolean.TRUE.equals(request.forwardOnly())), mailboxId);
+        return get(caller, mailboxId.toString());
+    }
+
+    public MailboxResponse update(Caller caller, String id, UpdateMailboxRequest request) {
+        MailboxId mailboxId = Ids.parse(id, MailboxId::parse);
+        get(caller, id);
+        Change<String> displayName = change(request.displayName());
+        Change<EmailAddress> forwardTo = request.forwardTo() == null ? null
+                : new Change<>(forwardTo(request.forwardTo().orElse(null)));
+        gateways.sendAndSettle(new ChangeMailboxSettingsCommand(mailboxId, caller.accountId(), displayName,
+                forwardTo, request.forwardOnly()), mailboxId);
+        return get(caller, id);
+    }
+
+    private static EmailAddress forwardTo(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return EmailAddress.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalid("forwardTo", "not a valid email address");
+        }
+    }
+
+    private static <T> Change<T> change(Optional<T> field) {
+        return field == null ? null : new Change<>(field.orElse(null));
+    }
+}

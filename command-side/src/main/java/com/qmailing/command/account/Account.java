@@ -1,0 +1,52 @@
+package com.qmailing.command.account;
+
+import com.qmailing.events.account.AccountCreatedEvent;
+import com.qmailing.events.account.AccountPlanChangedEvent;
+import com.qmailing.events.account.ChangeAccountPlanCommand;
+import com.qmailing.events.account.CreateAccountCommand;
+import com.qmailing.events.common.AccountId;
+import com.qmailing.events.common.Plan;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+@Aggregate
+public class Account {
+
+    @AggregateIdentifier
+    private AccountId id;
+    private Plan plan;
+
+    protected Account() {
+        // for Axon
+    }
+
+    /** Created by {@link AccountCreation} once the account's email is claimed. */
+    Account(CreateAccountCommand command, Instant now) {
+        apply(new AccountCreatedEvent(command.accountId(), command.email(), command.name(), command.plan(), now));
+    }
+
+    @CommandHandler
+    void handle(ChangeAccountPlanCommand command, Clock clock) {
+        if (command.plan() != plan) {
+            apply(new AccountPlanChangedEvent(id, plan, command.plan(), clock.instant()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(AccountCreatedEvent event) {
+        id = event.accountId();
+        plan = event.plan();
+    }
+
+    @EventSourcingHandler
+    void on(AccountPlanChangedEvent event) {
+        plan = event.plan();
+    }
+}

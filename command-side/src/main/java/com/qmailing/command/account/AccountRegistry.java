@@ -1,0 +1,71 @@
+package com.qmailing.command.account;
+
+import com.qmailing.events.common.AccountId;
+import com.qmailing.events.common.BusinessRuleException;
+import com.qmailing.events.common.EmailAddress;
+import com.qmailing.events.common.ErrorCode;
+import com.qmailing.events.common.Plan;
+import com.qmailing.events.common.PlanCatalog;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * The command side's consistent view of accounts: the unique email, the plan that gates every
+ * request, whether the account is active, and the mailbox count its quota is checked against.
+ */
+@Component
+public class AccountRegistry {
+
+    private final JdbcTemplate jdbc;
+    private final PlanCatalog plans;
+
+    AccountRegistry(JdbcTemplate jdbc, PlanCatalog plans) {
+        this.jdbc = jdbc;
+        this.plans = plans;
+    }
+
+    void register(AccountId account, EmailAddress email, Plan plan) {
+        int inserted = jdbc.update("insert into account_registry (account_id, email, plan) values (?, ?, ?) "
+                + "on conflict do nothing", account.value(), email.normalized().toString(), plan.name());
+        if (inserted == 0) {
+            throw new BusinessRuleException(ErrorCode.CONFLICT, "email: an account with this email exists");
+        }
+    }
+
+    void changePlan(AccountId account, Plan plan) {
+        jdbc.update("update account_registry set plan = ? where account_id = ?", plan.name(), account.value());
+    }
+
+    /** Whether an account with this id exists and is active. */
+    public boolean isActive(AccountId account) {
+        return jdbc.queryForList("select active from account_registry where account_id = ?", Boolean.class,
+                account.value()).stream().anyMatch(Boolean.TRUE::equals);
+    }
+
+    /**
+     * Takes one mailbox slot of the account's plan. The row lock serialises the account's
+     * concurrent creations, so the quota holds exactly; the slot is returned if the transaction
+     * rolls back.
+     */
+    public void takeMailboxSlot(AccountId account) {
+        List<MailboxUsage> rows = jdbc.query(
+                "select plan, mailbox_count from account_registry where account_id = ? and active for update",
+                (rs, row) -> new MailboxUsage(Plan.valueOf(rs.getString(1)), rs.getLong(2)), account.value());
+        if (rows.isEmpty()) {
+            throw new BusinessRuleException(ErrorCode.NOT_FOUND, "account not found");
+        }
+        MailboxUsage usage = rows.get(0);
+        long limit = plans.of(usage.plan()).mailboxes();
+        if (usage.mailboxes() >= limit) {
+            throw new BusinessRuleException(ErrorCode.MAILBOX_QUOTA_EXCEEDED,
+                    "the " + usage.plan() + " plan allows " + limit + " mailboxes");
+        }
+        jdbc.update("update account_registry set mailbox_count = mailbox_count + 1 where account_id = ?",
+                account.value());
+    }
+
+    private record MailboxUsage(Plan plan, long mailboxes) {
+    }
+}

@@ -1,0 +1,26 @@
+package com.qmailing.command.config;
+
+import com.qmailing.events.common.EmailAddress;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.util.Locale;
+
+/** The domains this instance receives mail for. Custom domains join when they are verified. */
+@Component
+public class HostedDomains {
+
+    private final String primary;
+
+    public HostedDomains(@Value("${qmailing.domain:qmailing.local}") String primary) {
+        this.primary = new EmailAddress("postmaster", primary).domain();
+    }
+
+    public String primary() {
+        return primary;
+    }
+
+    public boolean isPrimary(String domain) {
+        return primary.equals(domain.toLowerCase(Locale.ROOT));
+    }
+}

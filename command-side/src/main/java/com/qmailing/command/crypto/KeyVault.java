@@ -1,0 +1,115 @@
+package com.qmailing.command.crypto;
+
+import com.qmailing.events.common.AccountId;
+import com.qmailing.events.common.DataSubject;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.ByteBuffer;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One AES-256 data key per scope (account, mailbox, email), stored wrapped by the
+ * {@link MasterKey}. Shredding a scope deletes its key, which makes every ciphertext made with it
+ * unreadable wherever it was copied.
+ * <p>
+ * Keys are created in a transaction of their own: a key cached for a command whose transaction
+ * later rolled back must still exist, or data encrypted with it later would be lost. An unused key
+ * left behind is harmless and goes with its scope's purge.
+ */
+public class KeyVault {
+
+    private static final int CACHE_SIZE = 50_000;
+    private static final SecretKey SHREDDED = new SecretKeySpec(new byte[32], "AES");
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate ownTransaction;
+    private final MasterKey masterKey;
+    private final Map<UUID, SecretKey> cache = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UUID, SecretKey> eldest) {
+            return size() > CACHE_SIZE;
+        }
+    });
+
+    public KeyVault(JdbcTemplate jdbc, PlatformTransactionManager transactions, MasterKey masterKey) {
+        this.jdbc = jdbc;
+        this.masterKey = masterKey;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** The scope's key, created on first use. */
+    public SecretKey keyFor(DataSubject subject) {
+        SecretKey cached = cache.get(subject.scope());
+        if (cached != null && cached != SHREDDED) {
+            return cached;
+        }
+        SecretKey key = ownTransaction.execute(status -> loadOrCreate(subject));
+        cache.put(subject.scope(), key);
+        return key;
+    }
+
+    /** The scope's key, or empty once it was shredded (or never existed). */
+    public Optional<SecretKey> find(UUID scope) {
+        SecretKey cached = cache.get(scope);
+        if (cached == null) {
+            cached = load(scope).orElse(SHREDDED);
+            cache.put(scope, cached);
+        }
+        return cached == SHREDDED ? Optional.empty() : Optional.of(cached);
+    }
+
+    /** Deletes the scope's key; runs in the caller's transaction. */
+    public void shred(UUID scope) {
+        jdbc.update("delete from data_keys where scope_id = ?", scope);
+        cache.put(scope, SHREDDED);
+    }
+
+    /** Deletes every key the account owns, its own and those of its mailboxes and emails. */
+    public int shredAllOf(AccountId account) {
+        List<UUID> scopes = jdbc.queryForList("delete from data_keys where account_id = ? returning scope_id",
+                UUID.class, account.value());
+        scopes.forEach(scope -> cache.put(scope, SHREDDED));
+        return scopes.size();
+    }
+
+    private SecretKey loadOrCreate(DataSubject subject) {
+        return load(subject.scope()).orElseGet(() -> {
+            byte[] wrapped = Aead.encrypt(masterKey.secretKey(), newKey().getEncoded(), Aead.scopeBinding(subject.scope()));
+            jdbc.update("insert into data_keys (scope_id, account_id, wrapped_key) values (?, ?, ?) "
+                    + "on conflict (scope_id) do nothing", subject.scope(), subject.owner().value(), wrapped);
+            // Re-read: a concurrent creator may have won, and its key is the one in use.
+            return load(subject.scope()).orElseThrow();
+        });
+    }
+
+    private Optional<SecretKey> load(UUID scope) {
+        return jdbc.query("select wrapped_key from data_keys where scope_id = ?",
+                        (rs, row) -> rs.getBytes(1), scope)
+                .stream().findFirst()
+                .map(wrapped -> new SecretKeySpec(Aead.decrypt(masterKey.secretKey(), wrapped, Aead.scopeBinding(scope)), "AES"));
+    }
+
+
+    private static SecretKey newKey() {
+        try {
+            KeyGenerator generator = KeyGenerator.getInstance("AES");
+            generator.init(256);
+            return generator.generateKey();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("AES is not available", e);
+        }
+    }
+}

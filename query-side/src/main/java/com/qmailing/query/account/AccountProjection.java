@@ -1,0 +1,111 @@
+package com.qmailing.query.account;
+
+import com.qmailing.events.account.AccountCreatedEvent;
+import com.qmailing.events.account.AccountPlanChangedEvent;
+import com.qmailing.events.account.AccountStatus;
+import com.qmailing.events.account.AccountUsageView;
+import com.qmailing.events.account.AccountView;
+import com.qmailing.events.account.GetAccountQuery;
+import com.qmailing.events.account.GetUsageQuery;
+import com.qmailing.events.account.ListAccountsQuery;
+import com.qmailing.events.account.UsageView;
+import com.qmailing.events.common.AccountId;
+import com.qmailing.events.common.Plan;
+import com.qmailing.events.common.PlanCatalog;
+import com.qmailing.events.common.PlanLimits;
+import com.qmailing.events.mailbox.MailboxCreatedEvent;
+import com.qmailing.query.support.ProjectionGroups;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import static com.qmailing.query.support.Rows.instant;
+import static com.qmailing.query.support.Rows.text;
+import static com.qmailing.query.support.Rows.timestamp;
+import static com.qmailing.query.support.Rows.uuid;
+
+/** Accounts and their usage against the plan (promise P1 of the privacy policy: usage data). */
+@Component
+@ProcessingGroup(ProjectionGroups.ACCOUNTS)
+class AccountProjection {
+
+    private final JdbcTemplate jdbc;
+    private final PlanCatalog plans;
+    private final Clock clock;
+
+    AccountProjection(JdbcTemplate jdbc, PlanCatalog plans, Clock clock) {
+        this.jdbc = jdbc;
+        this.plans = plans;
+        this.clock = clock;
+    }
+
+    @EventHandler
+    void on(AccountCreatedEvent event) {
+        jdbc.update("insert into account_view (account_id, email, name, plan, status, created_at) "
+                        + "values (?, ?, ?, ?, ?, ?) on conflict (account_id) do nothing",
+                event.accountId().value(), text(event.email()), event.name(), event.plan().name(),
+                AccountStatus.ACTIVE.name(), timestamp(event.createdAt()));
+    }
+
+    @EventHandler
+    void on(AccountPlanChangedEvent event) {
+        jdbc.update("update account_view set plan = ? where account_id = ?", event.plan().name(),
+                event.accountId().value());
+    }
+
+    @EventHandler
+    void on(MailboxCreatedEvent event) {
+        jdbc.update("update account_view set mailbox_count = mailbox_count + 1 where account_id = ?",
+                event.accountId().value());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("truncate account_view");
+    }
+
+    @QueryHandler
+    Optional<AccountView> handle(GetAccountQuery query) {
+        return jdbc.query("select * from account_view where account_id = ?", (rs, row) -> account(rs),
+                query.accountId().value()).stream().findFirst();
+    }
+
+    @QueryHandler
+    Optional<UsageView> handle(GetUsageQuery query) {
+        return jdbc.query("select * from account_view where account_id = ?", (rs, row) -> usage(rs),
+                query.accountId().value()).stream().findFirst();
+    }
+
+    @QueryHandler
+    List<AccountUsageView> handle(ListAccountsQuery query) {
+        return jdbc.query("select * from account_view order by created_at, account_id offset ? limit ?",
+                (rs, row) -> new AccountUsageView(account(rs), usage(rs)), query.offset(), query.limit());
+    }
+
+    private static AccountView account(ResultSet rs) throws SQLException {
+        return new AccountView(new AccountId(uuid(rs, "account_id")), rs.getString("email"), rs.getString("name"),
+                Plan.valueOf(rs.getString("plan")), AccountStatus.valueOf(rs.getString("status")),
+                instant(rs, "created_at"));
+    }
+
+    private UsageView usage(ResultSet rs) throws SQLException {
+        Plan plan = Plan.valueOf(rs.getString("plan"));
+        PlanLimits limits = plans.of(plan);
+        LocalDate sentDay = rs.getObject("sent_day", LocalDate.class);
+        long sentToday = LocalDate.now(clock.withZone(ZoneOffset.UTC)).equals(sentDay) ? rs.getLong("sent_today") : 0;
+        return new UsageView(new AccountId(uuid(rs, "account_id")), plan, rs.getLong("mailbox_count"),
+                limits.mailboxes(), rs.getLong("storage_bytes"), limits.storageBytes(), sentToday,
+                limits.dailySends());
+    }
+}

@@ -1,0 +1,85 @@
+package com.qmailing.query.mailbox;
+
+import com.qmailing.events.common.AccountId;
+import com.qmailing.events.common.MailboxId;
+import com.qmailing.events.mailbox.GetMailboxQuery;
+import com.qmailing.events.mailbox.ListMailboxesQuery;
+import com.qmailing.events.mailbox.MailboxCreatedEvent;
+import com.qmailing.events.mailbox.MailboxSettingsChangedEvent;
+import com.qmailing.events.mailbox.MailboxStatus;
+import com.qmailing.events.mailbox.MailboxView;
+import com.qmailing.query.support.ProjectionGroups;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+import static com.qmailing.query.support.Rows.instant;
+import static com.qmailing.query.support.Rows.text;
+import static com.qmailing.query.support.Rows.timestamp;
+import static com.qmailing.query.support.Rows.uuid;
+
+@Component
+@ProcessingGroup(ProjectionGroups.MAILBOXES)
+class MailboxProjection {
+
+    private static final String COLUMNS = "mailbox_id, account_id, address, local_part, domain, display_name, "
+            + "forward_to, forward_only, status, email_count, unread_count, size_bytes, created_at";
+
+    private final JdbcTemplate jdbc;
+
+    MailboxProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(MailboxCreatedEvent event) {
+        // A shredded address (purged mailbox replayed) has no parts left to show.
+        String localPart = event.address() == null ? null : event.address().localPart();
+        String domain = event.address() == null ? null : event.address().domain();
+        jdbc.update("insert into mailbox_view (mailbox_id, account_id, address, local_part, domain, display_name, "
+                        + "forward_to, forward_only, status, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "on conflict (mailbox_id) do nothing",
+                event.mailboxId().value(), event.accountId().value(), text(event.address()), localPart, domain,
+                event.displayName(), text(event.forwardTo()), event.forwardOnly(), MailboxStatus.ACTIVE.name(),
+                timestamp(event.createdAt()));
+    }
+
+    @EventHandler
+    void on(MailboxSettingsChangedEvent event) {
+        jdbc.update("update mailbox_view set display_name = ?, forward_to = ?, forward_only = ? where mailbox_id = ?",
+                event.displayName(), text(event.forwardTo()), event.forwardOnly(), event.mailboxId().value());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("truncate mailbox_view");
+    }
+
+    @QueryHandler
+    List<MailboxView> handle(ListMailboxesQuery query) {
+        return jdbc.query("select " + COLUMNS + " from mailbox_view where account_id = ? "
+                + "order by created_at, mailbox_id", (rs, row) -> view(rs), query.accountId().value());
+    }
+
+    @QueryHandler
+    Optional<MailboxView> handle(GetMailboxQuery query) {
+        return jdbc.query("select " + COLUMNS + " from mailbox_view where mailbox_id = ? and account_id = ?",
+                (rs, row) -> view(rs), query.mailboxId().value(), query.accountId().value()).stream().findFirst();
+    }
+
+    private static MailboxView view(ResultSet rs) throws SQLException {
+        return new MailboxView(new MailboxId(uuid(rs, "mailbox_id")), new AccountId(uuid(rs, "account_id")),
+                rs.getString("address"), rs.getString("local_part"), rs.getString("domain"),
+                rs.getString("display_name"), rs.getString("forward_to"), rs.getBoolean("forward_only"),
+                MailboxStatus.valueOf(rs.getString("status")), rs.getLong("email_count"), rs.getLong("unread_count"),
+                rs.getLong("size_bytes"), instant(rs, "created_at"));
+    }
+}

@@ -1,0 +1,5 @@
+package com.qmailing.events.account;
+
+public enum AccountStatus {
+    ACTIVE, DELETED
+}

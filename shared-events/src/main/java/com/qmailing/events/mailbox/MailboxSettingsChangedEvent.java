@@ -1,0 +1,23 @@
+package com.qmailing.events.mailbox;
+
+import com.qmailing.events.common.AccountId;
+import com.qmailing.events.common.DataSubject;
+import com.qmailing.events.common.EmailAddress;
+import com.qmailing.events.common.HasPersonalData;
+import com.qmailing.events.common.MailboxId;
+import com.qmailing.events.common.PersonalData;
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/** The settings as they are after the change (all of them, so a reader needs no history). */
+@Revision("1")
+public record MailboxSettingsChangedEvent(MailboxId mailboxId, AccountId accountId,
+                                          @PersonalData String displayName, @PersonalData EmailAddress forwardTo,
+                                          boolean forwardOnly, Instant changedAt) implements HasPersonalData {
+
+    @Override
+    public DataSubject dataSubject() {
+        return DataSubject.mailbox(mailboxId, accountId);
+    }
+}

@@ -1,0 +1,5 @@
+package com.qmailing.events.mailbox;
+
+public enum MailboxStatus {
+    ACTIVE, DELETED
+}

@@ -1,0 +1,6 @@
+package com.qmailing.events.requestlog;
+
+import java.util.List;
+
+public record RequestLogPage(List<ApiRequestRecord> entries, long total) {
+}
