@@ -1,0 +1,163 @@
+package com.qmailing.app.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.qmailing.app.support.Api;
+import com.qmailing.app.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static com.qmailing.app.api.AuthenticationTest.shortId;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MailboxApiTest extends IntegrationTest {
+
+    @Test
+    void createdMailboxIsImmediatelyListedAndReadable() {
+        Api.Client owner = admin().newAccount("PRO");
+        String localPart = "Fresh-" + shortId();
+        Api.Response created = owner.post("/api/v1/pub/mailboxes",
+                Map.of("localPart", localPart, "displayName", "Fresh Box")).expect(201);
+        JsonNode mailbox = created.json();
+        assertThat(created.header("Location")).isEqualTo("/api/v1/pub/mailboxes/" + mailbox.get("id").asText());
+        assertThat(mailbox.get("localPart").asText()).isEqualTo(localPart.toLowerCase());
+        assertThat(mailbox.get("address").asText()).isEqualTo(localPart.toLowerCase() + "@qmailing.local");
+        assertThat(mailbox.get("domain").asText()).isEqualTo("qmailing.local");
+        assertThat(mailbox.get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(mailbox.get("forwardOnly").asBoolean()).isFalse();
+        assertThat(mailbox.get("emailCount").asLong()).isZero();
+        assertThat(mailbox.get("unreadCount").asLong()).isZero();
+        assertThat(mailbox.get("sizeBytes").asLong()).isZero();
+        assertThat(mailbox.has("forwardTo")).isTrue();
+        assertThat(mailbox.get("id").asText()).matches("[0-9a-f-]{36}");
+
+        assertThat(owner.get("/api/v1/pub/mailboxes").expect(200).json().findValuesAsText("id"))
+                .containsExactly(mailbox.get("id").asText());
+        assertThat(owner.get("/api/v1/pub/mailboxes/" + mailbox.get("id").asText()).expect(200).json())
+                .isEqualTo(mailbox);
+    }
+
+    @Test
+    void addressesAreUniqueCaseInsensitivelyAcrossAccounts() {
+        String localPart = "dup-" + shortId();
+        admin().newAccount("PRO").post("/api/v1/pub/mailboxes", Map.of("localPart", localPart)).expect(201);
+        Api.Client other = admin().newAccount("PRO");
+
+        Api.Response taken = other.post("/api/v1/pub/mailboxes", Map.of("localPart", localPart.toUpperCase()))
+                .expect(409);
+
+        assertThat(taken.json().get("code").asText()).isEqualTo("AddressTaken");
+        assertThat(other.get("/api/v1/account/usage").json().get("mailboxCount").asLong()).isZero();
+        assertThat(other.get("/api/v1/pub/mailboxes").json()).isEmpty();
+    }
+
+    @Test
+    void reservedLocalPartsBelongToTheInstance() {
+        Api.Client owner = admin().newAccount("PRO");
+        for (String reserved : List.of("postmaster", "Abuse")) {
+            assertThat(owner.post("/api/v1/pub/mailboxes", Map.of("localPart", reserved)).expect(409)
+                    .json().get("code").asText()).isEqualTo("AddressTaken");
+        }
+    }
+
+    @Test
+    void illegalLocalPartsAreRefusedNamingTheField() {
+        Api.Client owner = admin().newAccount("PRO");
+        for (String bad : List.of("", "a".repeat(65), ".dot", "dot.", "a..b", "has space", "plus+tag",
+                "\u0430lice", "zero\u200bwidth", "evil\u202eslp", "quote\"", "new\nline")) {
+            Api.Response refused = owner.post("/api/v1/pub/mailboxes", Map.of("localPart", bad));
+            assertThat(refused.status()).as(bad).isEqualTo(400);
+            assertThat(refused.json().get("code").asText()).isEqualTo("ValidationFailed");
+            assertThat(refused.json().get("detail").asText()).startsWith("localPart: ");
+        }
+        assertThat(owner.get("/api/v1/pub/mailboxes").json()).isEmpty();
+    }
+
+    @Test
+    void aDomainThatIsNotHostedIsRefused() {
+        Api.Client owner = admin().newAccount("PRO");
+        Api.Response refused = owner.post("/api/v1/pub/mailboxes",
+                Map.of("localPart", "x", "domain", "example.com")).expect(400);
+        assertThat(refused.json().get("detail").asText()).startsWith("domain: ");
+    }
+
+    @Test
+    void theMailboxQuotaOfThePlanHoldsExactly() {
+        Api.Client owner = admin().newAccount("PLUS");
+        for (int i = 0; i < 10; i++) {
+            owner.post("/api/v1/pub/mailboxes", Map.of("localPart", "quota-" + i + "-" + shortId())).expect(201);
+        }
+        Api.Response refused = owner.post("/api/v1/pub/mailboxes", Map.of("localPart", "one-too-many-" + shortId()))
+                .expect(402);
+        assertThat(refused.json().get("code").asText()).isEqualTo("MailboxQuotaExceeded");
+        JsonNode usage = owner.get("/api/v1/account/usage").expect(200).json();
+        assertThat(usage.get("mailboxCount").asLong()).isEqualTo(10);
+        assertThat(usage.get("mailboxLimit").asLong()).isEqualTo(10);
+        assertThat(usage.get("plan").asText()).isEqualTo("PLUS");
+    }
+
+    @Test
+    void patchChangesOnlyTheFieldsSentAndNullClears() {
+        Api.Client owner = admin().newAccount("PRO");
+        String id = owner.post("/api/v1/pub/mailboxes", Map.of("localPart", "patch-" + shortId(),
+                "displayName", "Before")).expect(201).json().get("id").asText();
+
+        JsonNode forwarded = owner.patch("/api/v1/pub/mailboxes/" + id,
+                Map.of("forward_to", "Someone@Example.COM", "forwardOnly", true)).expect(200).json();
+        assertThat(forwarded.get("displayName").asText()).isEqualTo("Before");
+        assertThat(forwarded.get("forwardTo").asText()).isEqualTo("Someone@example.com");
+        assertThat(forwarded.get("forwardOnly").asBoolean()).isTrue();
+
+        Map<String, Object> clear = new HashMap<>();
+        clear.put("displayName", null);
+        JsonNode cleared = owner.patch("/api/v1/pub/mailboxes/" + id, clear).expect(200).json();
+        assertThat(cleared.get("displayName").isNull()).isTrue();
+        assertThat(cleared.get("forwardTo").asText()).isEqualTo("Someone@example.com");
+    }
+
+    @Test
+    void patchRefusesBadForwardingAndHeaderInjection() {
+        Api.Client owner = admin().newAccount("PRO");
+        JsonNode mailbox = owner.post("/api/v1/pub/mailboxes", Map.of("localPart", "guard-" + shortId()))
+                .expect(201).json();
+        String path = "/api/v1/pub/mailboxes/" + mailbox.get("id").asText();
+
+        assertThat(owner.patch(path, Map.of("forwardTo", "not an address")).expect(400).json()
+                .get("detail").asText()).startsWith("forwardTo: ");
+        assertThat(owner.patch(path, Map.of("forwardTo", mailbox.get("address").asText().toUpperCase()))
+                .expect(400).json().get("detail").asText()).startsWith("forwardTo: ");
+        assertThat(owner.patch(path, Map.of("displayName", "Eve\r\nBcc: victim@example.com")).expect(400).json()
+                .get("detail").asText()).startsWith("displayName: ");
+        assertThat(owner.patch(path, Map.of("displayName", "x".repeat(256))).expect(400).json()
+                .get("detail").asText()).startsWith("displayName: ");
+        assertThat(owner.get(path).json()).isEqualTo(mailbox);
+    }
+
+    @Test
+    void badBodiesGetStableCodes() {
+        Api.Client owner = admin().newAccount("PRO");
+        assertThat(owner.post("/api/v1/pub/mailboxes", "{\"localPart\":").expect(400).json().get("detail")
+                .asText()).isEqualTo("body: malformed JSON");
+        assertThat(owner.post("/api/v1/pub/mailboxes", "[1,2]").expect(400).json().get("code").asText())
+                .isEqualTo("ValidationFailed");
+        assertThat(owner.post("/api/v1/pub/mailboxes", "").expect(400).json().get("code").asText())
+                .isEqualTo("ValidationFailed");
+        assertThat(owner.send("POST", "/api/v1/pub/mailboxes", "localPart=x", "text/plain").expect(415)
+                .json().get("code").asText()).isEqualTo("UnsupportedMediaType");
+        String tenMegabytes = "{\"localPart\":\"big\",\"displayName\":\"" + "x".repeat(10 << 20) + "\"}";
+        assertThat(owner.post("/api/v1/pub/mailboxes", tenMegabytes).expect(413).json().get("code").asText())
+                .isEqualTo("PayloadTooLarge");
+        assertThat(owner.get("/api/v1/pub/mailboxes").json()).isEmpty();
+    }
+
+    @Test
+    void unknownPathsAndMethodsAreProblemsNotPages() {
+        Api.Response missing = operator().get("/api/v1/pub/nothing-here").expect(404);
+        assertThat(missing.header("Content-Type")).startsWith("application/problem+json");
+        Api.Response method = operator().send("PUT", "/api/v1/pub/mailboxes", "{}", "application/json").expect(405);
+        assertThat(method.json().get("code").asText()).isEqualTo("MethodNotAllowed");
+        assertThat(method.header("Allow")).contains("GET");
+    }
+}
