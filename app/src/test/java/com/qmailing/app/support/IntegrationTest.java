@@ -2,6 +2,7 @@ package com.qmailing.app.support;
 
 import com.qmailing.app.QMailingApplication;
 import com.qmailing.testing.TestDatabase;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -16,6 +17,8 @@ import java.nio.file.Files;
  * {@link #BOOTSTRAP_TOKEN} and {@link #ADMIN_TOKEN}. Subclasses share one running instance
  * (Spring's context cache), so each test makes its own accounts instead of assuming a clean store.
  */
+/* Metrics export is what operators scrape; Spring Boot tests turn it off unless asked. */
+@AutoConfigureObservability
 @SpringBootTest(classes = QMailingApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "qmailing.bootstrap-token=" + IntegrationTest.BOOTSTRAP_TOKEN,

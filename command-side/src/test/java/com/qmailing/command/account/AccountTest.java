@@ -1,0 +1,79 @@
+package com.qmailing.command.account;
+
+import com.qmailing.events.account.AccountCreatedEvent;
+import com.qmailing.events.account.AccountPlanChangedEvent;
+import com.qmailing.events.account.ChangeAccountPlanCommand;
+import com.qmailing.events.common.AccountId;
+import com.qmailing.events.common.EmailAddress;
+import com.qmailing.events.common.Plan;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+class AccountTest {
+
+    private static final Instant CREATED_AT = Instant.parse("2026-11-20T08:00:00Z");
+    private static final Instant NOW = Instant.parse("2026-11-23T10:15:30Z");
+    private static final AccountId ACCOUNT = AccountId.parse("5b0c6a8e-3f1d-4c2a-9e7b-1d2f3a4b5c6d");
+
+    private FixtureConfiguration<Account> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Account.class);
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @Test
+    void changingThePlanRecordsThePreviousPlanAndTheTimeOfTheClock() {
+        fixture.given(created(Plan.FREE))
+                .when(new ChangeAccountPlanCommand(ACCOUNT, Plan.PRO))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new AccountPlanChangedEvent(ACCOUNT, Plan.FREE, Plan.PRO, NOW));
+    }
+
+    @Test
+    void downgradingIsRecordedLikeAnUpgrade() {
+        fixture.given(created(Plan.PRO_MAX))
+                .when(new ChangeAccountPlanCommand(ACCOUNT, Plan.FREE))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new AccountPlanChangedEvent(ACCOUNT, Plan.PRO_MAX, Plan.FREE, NOW));
+    }
+
+    @Test
+    void changingToTheSamePlanRecordsNothing() {
+        fixture.given(created(Plan.PLUS))
+                .when(new ChangeAccountPlanCommand(ACCOUNT, Plan.PLUS))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void theNextChangeRecordsThePlanOfTheLastChangeAsPrevious() {
+        fixture.given(created(Plan.FREE), changed(Plan.FREE, Plan.PLUS))
+                .when(new ChangeAccountPlanCommand(ACCOUNT, Plan.PRO))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new AccountPlanChangedEvent(ACCOUNT, Plan.PLUS, Plan.PRO, NOW));
+    }
+
+    @Test
+    void changingToThePlanOfTheLastChangeRecordsNothing() {
+        fixture.given(created(Plan.FREE), changed(Plan.FREE, Plan.PLUS))
+                .when(new ChangeAccountPlanCommand(ACCOUNT, Plan.PLUS))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    private static AccountCreatedEvent created(Plan plan) {
+        return new AccountCreatedEvent(ACCOUNT, EmailAddress.parse("owner@example.com"), "Owner", plan, CREATED_AT);
+    }
+
+    private static AccountPlanChangedEvent changed(Plan from, Plan to) {
+        return new AccountPlanChangedEvent(ACCOUNT, from, to, CREATED_AT.plusSeconds(60));
+    }
+}
