@@ -1,0 +1,128 @@
+package com.qmailing.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.qmailing.events.account.AccountCreatedEvent;
+import com.qmailing.events.account.AccountPlanChangedEvent;
+import com.qmailing.events.common.AccountId;
+import com.qmailing.events.common.ApiTokenId;
+import com.qmailing.events.common.EmailAddress;
+import com.qmailing.events.common.MailboxId;
+import com.qmailing.events.common.Plan;
+import com.qmailing.events.common.Scope;
+import com.qmailing.events.mailbox.MailboxCreatedEvent;
+import com.qmailing.events.mailbox.MailboxSettingsChangedEvent;
+import com.qmailing.events.token.ApiTokenIssuedEvent;
+import com.qmailing.events.token.ApiTokenRevokedEvent;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.axonframework.serialization.Revision;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Pins the stored form of every event revision. Events live in the event store for ever: a
+ * reshaped event must fail here, and then gets a new {@link Revision}, an upcaster and a new
+ * golden file next to the old one, which stays.
+ * <p>
+ * The golden files are written by hand, never by this test.
+ */
+class EventGoldenJsonTest {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .build();
+
+    private static final AccountId ACCOUNT = AccountId.parse("5b0c6a8e-3f1d-4c2a-9e7b-1d2f3a4b5c6d");
+    private static final MailboxId MAILBOX = MailboxId.parse("3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b9a");
+    private static final ApiTokenId TOKEN = ApiTokenId.parse("9f8e7d6c-5b4a-4321-8fed-cba987654321");
+
+    /** One sample per event, every field set so that every field is pinned. */
+    static List<Object> samples() {
+        return List.of(
+                new AccountCreatedEvent(ACCOUNT, EmailAddress.parse("Olive.Owner@Example.COM"), "Olive Owner",
+                        Plan.PRO, Instant.parse("2026-11-20T08:00:00Z")),
+                new AccountPlanChangedEvent(ACCOUNT, Plan.FREE, Plan.PRO_PLUS, Instant.parse("2026-11-21T09:30:00Z")),
+                new MailboxCreatedEvent(MAILBOX, ACCOUNT, EmailAddress.parse("alice@qmailing.local"), "Alice",
+                        EmailAddress.parse("alice.private@example.org"), true, Instant.parse("2026-11-22T10:00:00Z")),
+                new MailboxSettingsChangedEvent(MAILBOX, ACCOUNT, "Alice Liddell",
+                        EmailAddress.parse("alice+inbox@example.org"), false, Instant.parse("2026-11-22T11:00:00Z")),
+                // An EnumSet, as Scope.parseAll makes: its order, and so the array's, is the declaration order.
+                new ApiTokenIssuedEvent(TOKEN, ACCOUNT, "CI pipeline",
+                        EnumSet.of(Scope.MAILBOXES_READ, Scope.EMAIL_SEND, Scope.WEBHOOKS_WRITE), "qm_live_abcd",
+                        Instant.parse("2027-02-20T00:00:00Z"), Instant.parse("2026-11-22T12:00:00Z")),
+                new ApiTokenRevokedEvent(TOKEN, ACCOUNT, Instant.parse("2026-11-23T10:15:30.123Z")));
+    }
+
+    static Stream<Named<Object>> namedSamples() {
+        return samples().stream().map(sample -> Named.of(goldenFile(sample.getClass()), sample));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("namedSamples")
+    void serialisesToItsGoldenFile(Object sample) throws IOException {
+        JsonNode actual = MAPPER.readTree(MAPPER.writeValueAsString(sample));
+
+        assertThat(actual)
+                .as("%s no longer serialises as %s; a reshaped event needs a new revision and an upcaster."
+                        + "%nIt serialises as:%n%s", sample.getClass().getSimpleName(), goldenFile(sample.getClass()),
+                        MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(sample))
+                .isEqualTo(golden(sample.getClass()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("namedSamples")
+    void readsItsGoldenFileBackAsTheSample(Object sample) throws IOException {
+        assertThat(MAPPER.treeToValue(golden(sample.getClass()), sample.getClass())).isEqualTo(sample);
+    }
+
+    @Test
+    void everyEventHasAGoldenSample() {
+        List<String> events = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("com.qmailing.events").stream()
+                .filter(javaClass -> javaClass.getSimpleName().endsWith("Event"))
+                .map(JavaClass::getName)
+                .toList();
+        List<String> sampled = samples().stream().map(sample -> sample.getClass().getName()).toList();
+
+        assertThat(events).isNotEmpty();
+        assertThat(sampled).containsExactlyInAnyOrderElementsOf(events);
+    }
+
+    private static String goldenFile(Class<?> event) {
+        Revision revision = event.getAnnotation(Revision.class);
+        assertThat(revision).as("@Revision on %s", event.getName()).isNotNull();
+        return "golden/" + event.getSimpleName() + ".v" + revision.value() + ".json";
+    }
+
+    private static JsonNode golden(Class<?> event) throws IOException {
+        String file = goldenFile(event);
+        try (InputStream in = EventGoldenJsonTest.class.getClassLoader().getResourceAsStream(file)) {
+            if (in == null) {
+                return fail("missing src/test/resources/%s: write it by hand from the serialised sample", file);
+            }
+            return MAPPER.readTree(in);
+        }
+    }
+}
