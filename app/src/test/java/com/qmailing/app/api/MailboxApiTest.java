@@ -130,6 +130,10 @@ class MailboxApiTest extends IntegrationTest {
                 .expect(400).json().get("detail").asText()).startsWith("forwardTo: ");
         assertThat(owner.patch(path, Map.of("displayName", "Eve\r\nBcc: victim@example.com")).expect(400).json()
                 .get("detail").asText()).startsWith("displayName: ");
+        assertThat(owner.patch(path, Map.of("displayName", "Bank \u202Eevil")).expect(400).json()
+                .get("detail").asText()).startsWith("displayName: ");
+        assertThat(owner.patch(path, Map.of("forwardOnly", true)).expect(400).json()
+                .get("detail").asText()).startsWith("forwardOnly: ");
         assertThat(owner.patch(path, Map.of("displayName", "x".repeat(256))).expect(400).json()
                 .get("detail").asText()).startsWith("displayName: ");
         assertThat(owner.get(path).json()).isEqualTo(mailbox);

@@ -5,6 +5,8 @@ import com.qmailing.events.account.AccountPlanChangedEvent;
 import com.qmailing.events.account.ChangeAccountPlanCommand;
 import com.qmailing.events.account.CreateAccountCommand;
 import com.qmailing.events.common.AccountId;
+import com.qmailing.events.common.BusinessRuleException;
+import com.qmailing.events.common.ErrorCode;
 import com.qmailing.events.common.Plan;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -34,6 +36,9 @@ public class Account {
 
     @CommandHandler
     void handle(ChangeAccountPlanCommand command, Clock clock) {
+        if (command.plan() == null) {
+            throw new BusinessRuleException(ErrorCode.VALIDATION_FAILED, "plan: must not be null");
+        }
         if (command.plan() != plan) {
             apply(new AccountPlanChangedEvent(id, plan, command.plan(), clock.instant()));
         }

@@ -38,7 +38,7 @@ public class Mailbox {
 
     /** Created by {@link MailboxCreation} once the address and a quota slot are claimed. */
     Mailbox(CreateMailboxCommand command, Instant now) {
-        MailboxSettings.check(command.displayName(), command.forwardTo(), command.address());
+        MailboxSettings.check(command.displayName(), command.forwardTo(), command.forwardOnly(), command.address());
         apply(new MailboxCreatedEvent(command.mailboxId(), command.accountId(), command.address(),
                 command.displayName(), command.forwardTo(), command.forwardOnly(), now));
     }
@@ -51,7 +51,7 @@ public class Mailbox {
         String newDisplayName = valueOr(command.displayName(), displayName);
         EmailAddress newForwardTo = valueOr(command.forwardTo(), forwardTo);
         boolean newForwardOnly = command.forwardOnly() == null ? forwardOnly : command.forwardOnly();
-        MailboxSettings.check(newDisplayName, newForwardTo, address);
+        MailboxSettings.check(newDisplayName, newForwardTo, newForwardOnly, address);
         if (!Objects.equals(newDisplayName, displayName) || !Objects.equals(newForwardTo, forwardTo)
                 || newForwardOnly != forwardOnly) {
             apply(new MailboxSettingsChangedEvent(id, owner, newDisplayName, newForwardTo, newForwardOnly,

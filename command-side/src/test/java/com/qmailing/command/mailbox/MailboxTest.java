@@ -93,6 +93,15 @@ class MailboxTest {
     }
 
     @Test
+    void forwardOnlyWithoutAForwardingAddressIsRefused() {
+        fixture.given(created("Alice", ELSEWHERE, true))
+                .when(change(null, new Change<>(null), null))
+                .expectException(refusedWith(ErrorCode.VALIDATION_FAILED))
+                .expectExceptionMessage(startsWith("forwardOnly:"))
+                .expectNoEvents();
+    }
+
+    @Test
     void turningForwardOnlyOnIsRecorded() {
         fixture.given(created("Alice", ELSEWHERE, false))
                 .when(change(null, null, true))

@@ -27,7 +27,8 @@ public record EmailAddress(String localPart, String domain) {
         if (localPart == null || localPart.length() > 64 || !LOCAL_PART.matcher(localPart).matches()) {
             throw new IllegalArgumentException("invalid local part");
         }
-        if (domain == null) {
+        // Checked before lower-casing: some non-ASCII letters lower-case to ASCII (KELVIN SIGN → 'k').
+        if (domain == null || !domain.chars().allMatch(c -> c < 128)) {
             throw new IllegalArgumentException("invalid domain");
         }
         domain = domain.toLowerCase(Locale.ROOT);
