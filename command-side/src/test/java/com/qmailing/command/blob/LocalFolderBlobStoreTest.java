@@ -1,5 +1,7 @@
 package com.qmailing.command.blob;
 
+import com.qmailing.events.common.AccountId;
+import com.qmailing.events.common.DataSubject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -95,6 +98,23 @@ class LocalFolderBlobStoreTest extends BlobStoreContract {
         store.deleteAll(BlobKey.of("acc"));
 
         assertThat(root.resolve("acc")).doesNotExist();
+    }
+
+    @Test
+    void aBlobWrittenThroughEncryptedBlobsNeverHoldsThePlaintextOnDisk() throws IOException {
+        EncryptedBlobs blobs = new EncryptedBlobs(store, TestKeyVaults.fresh());
+        AccountId account = AccountId.random();
+        String marker = "Subject: the-plaintext-marker-" + UUID.randomUUID();
+        byte[] plaintext = bytes(marker + "\r\n\r\n" + "Dear Alice, the launch code is 0000.\r\n".repeat(50));
+
+        blobs.store(DataSubject.account(account), BlobKey.email(account, UUID.randomUUID()), plaintext);
+
+        List<Path> files = allFiles(root);
+        assertThat(files).hasSize(1);
+        for (Path file : files) {
+            String onDisk = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertThat(onDisk).doesNotContain("plaintext-marker").doesNotContain("launch code").doesNotContain("Alice");
+        }
     }
 
     private static String permissions(Path path) throws IOException {
