@@ -11,9 +11,18 @@ import com.qmailing.events.account.AccountPlanChangedEvent;
 import com.qmailing.events.common.AccountId;
 import com.qmailing.events.common.ApiTokenId;
 import com.qmailing.events.common.EmailAddress;
+import com.qmailing.events.common.EmailId;
 import com.qmailing.events.common.MailboxId;
 import com.qmailing.events.common.Plan;
 import com.qmailing.events.common.Scope;
+import com.qmailing.events.email.AttachmentSummary;
+import com.qmailing.events.email.EmailFlagsChangedEvent;
+import com.qmailing.events.email.EmailHeaders;
+import com.qmailing.events.email.EmailMovedEvent;
+import com.qmailing.events.email.EmailReceivedEvent;
+import com.qmailing.events.email.EmailRestoredEvent;
+import com.qmailing.events.email.EmailTrashedEvent;
+import com.qmailing.events.email.Folder;
 import com.qmailing.events.mailbox.MailboxCreatedEvent;
 import com.qmailing.events.mailbox.MailboxSettingsChangedEvent;
 import com.qmailing.events.token.ApiTokenIssuedEvent;
@@ -32,6 +41,7 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,6 +66,7 @@ class EventGoldenJsonTest {
     private static final AccountId ACCOUNT = AccountId.parse("5b0c6a8e-3f1d-4c2a-9e7b-1d2f3a4b5c6d");
     private static final MailboxId MAILBOX = MailboxId.parse("3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b9a");
     private static final ApiTokenId TOKEN = ApiTokenId.parse("9f8e7d6c-5b4a-4321-8fed-cba987654321");
+    private static final EmailId EMAIL = EmailId.parse("0e1d2c3b-4a59-4687-b6a5-c4d3e2f1a0b9");
 
     /** One sample per event, every field set so that every field is pinned. */
     static List<Object> samples() {
@@ -71,7 +82,21 @@ class EventGoldenJsonTest {
                 new ApiTokenIssuedEvent(TOKEN, ACCOUNT, "CI pipeline",
                         EnumSet.of(Scope.MAILBOXES_READ, Scope.EMAIL_SEND, Scope.WEBHOOKS_WRITE), "qm_live_abcd",
                         Instant.parse("2027-02-20T00:00:00Z"), Instant.parse("2026-11-22T12:00:00Z")),
-                new ApiTokenRevokedEvent(TOKEN, ACCOUNT, Instant.parse("2026-11-23T10:15:30.123Z")));
+                new ApiTokenRevokedEvent(TOKEN, ACCOUNT, Instant.parse("2026-11-23T10:15:30.123Z")),
+                new EmailReceivedEvent(EMAIL, ACCOUNT, MAILBOX, Folder.INBOX,
+                        UUID.fromString("7a6b5c4d-3e2f-4a1b-8c9d-0e1f2a3b4c5d"), 4096,
+                        new EmailHeaders("bob@example.org", "Bob", List.of("alice@qmailing.local"),
+                                List.of("carol@example.org"), List.of(), "Tea at four?", "Shall we meet at four?",
+                                "<m2@example.org>", "<m1@qmailing.local>", List.of("<m1@qmailing.local>"),
+                                Instant.parse("2026-11-23T11:59:58Z"),
+                                List.of(new AttachmentSummary(0, "menu.pdf", "application/pdf", 2048))),
+                        Instant.parse("2026-11-23T12:00:00Z")),
+                new EmailFlagsChangedEvent(EMAIL, ACCOUNT, MAILBOX, true, false, Instant.parse("2026-11-23T12:01:00Z")),
+                new EmailMovedEvent(EMAIL, ACCOUNT, MAILBOX, Folder.INBOX, Folder.SPAM,
+                        Instant.parse("2026-11-23T12:02:00Z")),
+                new EmailTrashedEvent(EMAIL, ACCOUNT, MAILBOX, Folder.SPAM, Instant.parse("2026-11-23T12:03:00Z"),
+                        Instant.parse("2026-12-23T12:03:00Z")),
+                new EmailRestoredEvent(EMAIL, ACCOUNT, MAILBOX, Folder.SPAM, Instant.parse("2026-11-24T08:00:00Z")));
     }
 
     static Stream<Named<Object>> namedSamples() {

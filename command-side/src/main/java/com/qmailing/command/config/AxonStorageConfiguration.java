@@ -10,6 +10,8 @@ import com.qmailing.command.crypto.FieldCipher;
 import com.qmailing.command.crypto.KeyVault;
 import com.qmailing.command.crypto.MasterKey;
 import com.qmailing.command.crypto.PersonalDataCodec;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -55,6 +57,15 @@ public class AxonStorageConfiguration {
     @Bean
     public FieldCipher fieldCipher(KeyVault vault) {
         return new FieldCipher(vault);
+    }
+
+    /**
+     * Emails are loaded again for every flag change; a weak-reference cache spares re-reading
+     * their few events while memory lasts, and costs nothing when it does not.
+     */
+    @Bean
+    public Cache emailCache() {
+        return new WeakReferenceCache();
     }
 
     @Bean

@@ -20,6 +20,11 @@ public class HostedDomains {
         return primary;
     }
 
+    /** Whether mail for this domain is ours to take; everything else would be relaying. */
+    public boolean isHosted(String domain) {
+        return isPrimary(domain);
+    }
+
     public boolean isPrimary(String domain) {
         return primary.equals(domain.toLowerCase(Locale.ROOT));
     }

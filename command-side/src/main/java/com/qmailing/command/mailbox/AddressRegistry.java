@@ -5,6 +5,7 @@ import com.qmailing.events.common.BusinessRuleException;
 import com.qmailing.events.common.EmailAddress;
 import com.qmailing.events.common.ErrorCode;
 import com.qmailing.events.common.MailboxId;
+import com.qmailing.events.common.Plan;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -30,11 +31,29 @@ public class AddressRegistry {
         }
     }
 
-    /** The mailbox that receives mail for the address: case-insensitive, {@code +tag}s ignored. */
-    public Optional<MailboxId> mailboxFor(EmailAddress address) {
-        return jdbc.query("select mailbox_id from mailbox_address_registry where address = ?",
-                        (rs, row) -> new MailboxId(rs.getObject(1, UUID.class)),
+    /**
+     * The mailbox that receives mail for the address (case-insensitive, {@code +tag}s ignored),
+     * with its account's plan and the bytes the account stores, for the storage quota.
+     */
+    public Optional<Receiver> receiverOf(EmailAddress address) {
+        return jdbc.query("select m.mailbox_id, m.account_id, a.plan, "
+                        + "(select coalesce(sum(s.storage_bytes), 0) from mailbox_address_registry s "
+                        + "where s.account_id = m.account_id) "
+                        + "from mailbox_address_registry m join account_registry a on a.account_id = m.account_id "
+                        + "where m.address = ? and a.active",
+                        (rs, row) -> new Receiver(new MailboxId(rs.getObject(1, UUID.class)),
+                                new AccountId(rs.getObject(2, UUID.class)), Plan.valueOf(rs.getString(3)),
+                                rs.getLong(4)),
                         address.normalized().withoutTag().toString())
                 .stream().findFirst();
+    }
+
+    /** Counts a stored message against its mailbox; the row lock lasts only until the receive commits. */
+    public void addStorage(MailboxId mailbox, long bytes) {
+        jdbc.update("update mailbox_address_registry set storage_bytes = storage_bytes + ? where mailbox_id = ?",
+                bytes, mailbox.value());
+    }
+
+    public record Receiver(MailboxId mailbox, AccountId account, Plan plan, long accountStorageBytes) {
     }
 }

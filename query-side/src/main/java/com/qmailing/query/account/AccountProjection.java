@@ -13,6 +13,7 @@ import com.qmailing.events.common.AccountId;
 import com.qmailing.events.common.Plan;
 import com.qmailing.events.common.PlanCatalog;
 import com.qmailing.events.common.PlanLimits;
+import com.qmailing.events.email.EmailReceivedEvent;
 import com.qmailing.events.mailbox.MailboxCreatedEvent;
 import com.qmailing.query.support.ProjectionGroups;
 import org.axonframework.config.ProcessingGroup;
@@ -68,6 +69,13 @@ class AccountProjection {
     void on(MailboxCreatedEvent event) {
         jdbc.update("update account_view set mailbox_count = mailbox_count + 1 where account_id = ?",
                 event.accountId().value());
+    }
+
+    /** Stored mail counts against the plan from the moment it is received until it is purged. */
+    @EventHandler
+    void on(EmailReceivedEvent event) {
+        jdbc.update("update account_view set storage_bytes = storage_bytes + ? where account_id = ?",
+                event.sizeBytes(), event.accountId().value());
     }
 
     @ResetHandler

@@ -8,12 +8,10 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.queryhandling.QueryHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -23,9 +21,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Read-your-writes for clients of eventually consistent projections: after a command, the edge
- * asks this component to wait until every projection in this node has processed the aggregate's
- * latest event. Waiting for the exact event (rather than the head of the stream) keeps a stuck gap
- * elsewhere in the stream — a rolled-back transaction's sequence number — from stalling writers.
+ * asks this component to wait until every projection in this node has processed the position
+ * {@link EventPositions} names for the aggregate's write.
  */
 @Component
 class ProjectionCatchUp {
@@ -34,27 +31,23 @@ class ProjectionCatchUp {
     private static final long POLL_NANOS = Duration.ofMillis(1).toNanos();
 
     private final EventProcessingConfiguration processing;
-    private final JdbcTemplate jdbc;
-    private final String positionQuery;
+    private final EventPositions positions;
     private final Duration timeout;
 
-    ProjectionCatchUp(EventProcessingConfiguration processing, JdbcTemplate jdbc, EventSchema schema,
+    ProjectionCatchUp(EventProcessingConfiguration processing, EventPositions positions,
                       @Value("${qmailing.read-your-writes-timeout:PT5S}") Duration timeout) {
         this.processing = processing;
-        this.jdbc = jdbc;
+        this.positions = positions;
         this.timeout = timeout;
-        this.positionQuery = "select " + schema.globalIndexColumn() + " from " + schema.domainEventTable()
-                + " where " + schema.aggregateIdentifierColumn() + " = ? order by "
-                + schema.sequenceNumberColumn() + " desc limit 1";
     }
 
     @QueryHandler
     Boolean handle(AwaitProjectionsQuery query) {
-        List<Long> positions = jdbc.queryForList(positionQuery, Long.class, query.aggregateIdentifier());
-        if (positions.isEmpty()) {
+        OptionalLong after = positions.after(query.aggregateIdentifier());
+        if (after.isEmpty()) {
             return true;
         }
-        long position = positions.get(0);
+        long position = after.getAsLong();
         List<StreamingEventProcessor> projections = processing.eventProcessors().entrySet().stream()
                 .filter(entry -> entry.getKey().startsWith(ProjectionGroups.PREFIX))
                 .map(entry -> entry.getValue())

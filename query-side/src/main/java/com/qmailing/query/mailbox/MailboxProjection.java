@@ -30,8 +30,10 @@ import static com.qmailing.query.support.Rows.uuid;
 @ProcessingGroup(ProjectionGroups.MAILBOXES)
 class MailboxProjection {
 
-    private static final String COLUMNS = "mailbox_id, account_id, address, local_part, domain, display_name, "
-            + "forward_to, forward_only, status, email_count, unread_count, size_bytes, created_at";
+    /** The counters are the email projection's: a mailbox without mail has no row there yet. */
+    private static final String SELECT = "select m.*, coalesce(s.email_count, 0) as email_count, "
+            + "coalesce(s.unread_count, 0) as unread_count, coalesce(s.size_bytes, 0) as size_bytes "
+            + "from mailbox_view m left join mailbox_email_stats s on s.mailbox_id = m.mailbox_id";
 
     private final JdbcTemplate jdbc;
 
@@ -65,13 +67,13 @@ class MailboxProjection {
 
     @QueryHandler
     List<MailboxView> handle(ListMailboxesQuery query) {
-        return jdbc.query("select " + COLUMNS + " from mailbox_view where account_id = ? "
-                + "order by created_at, mailbox_id", (rs, row) -> view(rs), query.accountId().value());
+        return jdbc.query(SELECT + " where m.account_id = ? "
+                + "order by m.created_at, m.mailbox_id", (rs, row) -> view(rs), query.accountId().value());
     }
 
     @QueryHandler
     Optional<MailboxView> handle(GetMailboxQuery query) {
-        return jdbc.query("select " + COLUMNS + " from mailbox_view where mailbox_id = ? and account_id = ?",
+        return jdbc.query(SELECT + " where m.mailbox_id = ? and m.account_id = ?",
                 (rs, row) -> view(rs), query.mailboxId().value(), query.accountId().value()).stream().findFirst();
     }
 

@@ -10,6 +10,7 @@ public final class ProjectionGroups {
     public static final String ACCOUNTS = PREFIX + "accounts";
     public static final String MAILBOXES = PREFIX + "mailboxes";
     public static final String TOKENS = PREFIX + "tokens";
+    public static final String EMAILS = PREFIX + "emails";
 
     private ProjectionGroups() {
     }

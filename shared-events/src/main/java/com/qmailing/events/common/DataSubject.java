@@ -22,4 +22,9 @@ public record DataSubject(UUID scope, AccountId owner) {
     public static DataSubject mailbox(MailboxId mailbox, AccountId owner) {
         return new DataSubject(mailbox.value(), owner);
     }
+
+    /** Each email has its own key, so purging one email makes its history unreadable on its own. */
+    public static DataSubject email(EmailId email, AccountId owner) {
+        return new DataSubject(email.value(), owner);
+    }
 }

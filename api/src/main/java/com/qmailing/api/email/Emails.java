@@ -1,0 +1,131 @@
+package com.qmailing.api.email;
+
+import com.qmailing.api.auth.Caller;
+import com.qmailing.api.core.Gateways;
+import com.qmailing.api.core.Ids;
+import com.qmailing.api.core.Page;
+import com.qmailing.api.error.ApiProblem;
+import com.qmailing.events.common.EmailId;
+import com.qmailing.events.common.MailboxId;
+import com.qmailing.events.email.AttachmentView;
+import com.qmailing.events.email.ChangeEmailFlagsCommand;
+import com.qmailing.events.email.EmailContentView;
+import com.qmailing.events.email.EmailPage;
+import com.qmailing.events.email.EmailView;
+import com.qmailing.events.email.Folder;
+import com.qmailing.events.email.GetAttachmentQuery;
+import com.qmailing.events.email.GetEmailContentQuery;
+import com.qmailing.events.email.GetEmailQuery;
+import com.qmailing.events.email.GetRawEmailQuery;
+import com.qmailing.events.email.ListEmailsQuery;
+import com.qmailing.events.email.MoveEmailCommand;
+import com.qmailing.events.email.RawEmailView;
+import com.qmailing.events.email.RestoreEmailCommand;
+import com.qmailing.events.email.TrashEmailCommand;
+import com.qmailing.events.mailbox.GetMailboxQuery;
+import com.qmailing.events.mailbox.MailboxView;
+import org.springframework.stereotype.Service;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** Email operations of the public API, shared by REST and MCP so both answer alike. */
+@Service
+public class Emails {
+
+    private final Gateways gateways;
+
+    public Emails(Gateways gateways) {
+        this.gateways = gateways;
+    }
+
+    public record Listing(List<EmailListItemResponse> emails, long total) {
+    }
+
+    /** A {@code mailboxId} of another account is a 404, as if it named nothing. */
+    public Listing list(Caller caller, String mailboxId, String folder, Page page) {
+        MailboxId mailbox = null;
+        if (mailboxId != null && !mailboxId.isBlank()) {
+            mailbox = Ids.parse(mailboxId, MailboxId::parse);
+            gateways.one(new GetMailboxQuery(caller.accountId(), mailbox), MailboxView.class)
+                    .orElseThrow(ApiProblem::notFound);
+        }
+        Folder listed = folder == null || folder.isBlank() ? Folder.INBOX : folder(folder);
+        EmailPage result = gateways.single(new ListEmailsQuery(caller.accountId(), mailbox, listed, page.offset(),
+                page.limit()), EmailPage.class);
+        return new Listing(result.emails().stream().map(EmailListItemResponse::of).toList(), result.total());
+    }
+
+    public EmailDetailResponse get(Caller caller, String id) {
+        EmailView view = view(caller, id);
+        EmailContentView content = gateways.one(new GetEmailContentQuery(caller.accountId(), view.id()),
+                EmailContentView.class).orElse(null);
+        return EmailDetailResponse.of(view, content);
+    }
+
+    public AttachmentView attachment(Caller caller, String id, String index) {
+        EmailView view = view(caller, id);
+        int position;
+        try {
+            position = Integer.parseInt(index);
+        } catch (NumberFormatException e) {
+            throw ApiProblem.notFound();
+        }
+        if (position < 0 || position >= view.attachments().size()) {
+            throw ApiProblem.notFound();
+        }
+        return gateways.one(new GetAttachmentQuery(caller.accountId(), view.id(), position), AttachmentView.class)
+                .orElseThrow(ApiProblem::notFound);
+    }
+
+    public byte[] raw(Caller caller, String id) {
+        EmailView view = view(caller, id);
+        return gateways.one(new GetRawEmailQuery(caller.accountId(), view.id()), RawEmailView.class)
+                .map(RawEmailView::raw).orElseThrow(ApiProblem::notFound);
+    }
+
+    /** Flags first, then the folder, so a single PATCH can mark read and move. */
+    public EmailDetailResponse update(Caller caller, String id, UpdateEmailRequest request) {
+        EmailView view = view(caller, id);
+        Folder target = request.folder() == null ? null : folder(request.folder());
+        if (target != null && target.isView()) {
+            throw ApiProblem.invalid("folder", target + " is a view, not a folder an email can be moved to");
+        }
+        if (request.read() != null || request.starred() != null) {
+            gateways.sendAndSettle(new ChangeEmailFlagsCommand(view.id(), caller.accountId(), request.read(),
+                    request.starred()), view.id());
+        }
+        if (target != null) {
+            gateways.sendAndSettle(new MoveEmailCommand(view.id(), caller.accountId(), target), view.id());
+        }
+        return get(caller, id);
+    }
+
+    public TrashedEmailResponse trash(Caller caller, String id) {
+        EmailView view = view(caller, id);
+        gateways.sendAndSettle(new TrashEmailCommand(view.id(), caller.accountId()), view.id());
+        EmailView trashed = view(caller, id);
+        return new TrashedEmailResponse(id, trashed.folder(), trashed.purgeAt());
+    }
+
+    public EmailDetailResponse restore(Caller caller, String id) {
+        EmailView view = view(caller, id);
+        gateways.sendAndSettle(new RestoreEmailCommand(view.id(), caller.accountId()), view.id());
+        return get(caller, id);
+    }
+
+    private EmailView view(Caller caller, String id) {
+        EmailId emailId = Ids.parse(id, EmailId::parse);
+        return gateways.one(new GetEmailQuery(caller.accountId(), emailId), EmailView.class)
+                .orElseThrow(ApiProblem::notFound);
+    }
+
+    private static Folder folder(String text) {
+        try {
+            return Folder.valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalid("folder", "must be one of " + Arrays.toString(Folder.values()));
+        }
+    }
+}

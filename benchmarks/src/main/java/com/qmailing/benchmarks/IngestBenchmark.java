@@ -1,0 +1,156 @@
+package com.qmailing.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The receive path's figures: 20,000 messages of 10 KB over 8 SMTP connections into 100
+ * mailboxes, with every 100th message also timed from its {@code 250} until {@code GET /email}
+ * lists it. With {@code --sink host:port} the same load first goes to a bare SMTP sink
+ * (Postfix's {@code smtp-sink}) for comparison.
+ * <p>
+ * Usage: {@code benchmarks/run.sh IngestBenchmark [baseUrl] [adminToken] [smtpPort] [--sink host:port]}
+ */
+public final class IngestBenchmark {
+
+    private static final int CONNECTIONS = 8;
+    private static final int MESSAGES = 20_000;
+    private static final int MAILBOXES = 100;
+    private static final int SAMPLE_EVERY = 100;
+    private static final int MESSAGE_BYTES = 10 * 1024;
+
+    public static void main(String[] args) throws Exception {
+        String base = args.length > 0 ? args[0] : "http://localhost:8080";
+        String admin = Accounts.adminToken(args, 1);
+        int smtpPort = args.length > 2 ? Integer.parseInt(args[2]) : 2525;
+        String sink = args.length > 4 && "--sink".equals(args[3]) ? args[4] : null;
+
+        if (sink != null) {
+            String[] hostPort = sink.split(":");
+            double rate = load(hostPort[0], Integer.parseInt(hostPort[1]), List.of("sink@example.org"), null, null);
+            System.out.printf("smtp-sink at %s: %.0f messages/s%n", sink, rate);
+        }
+
+        Http http = new Http(base);
+        Accounts.Account account = Accounts.create(http, admin, "PRO_MAX");
+        List<String> addresses = new ArrayList<>();
+        List<String> mailboxIds = new ArrayList<>();
+        for (int i = 0; i < MAILBOXES; i++) {
+            JsonNode mailbox = http.expect(201, "POST", "/api/v1/pub/mailboxes", account.token(),
+                    Map.of("localPart", "ingest" + i + "x" + UUID.randomUUID().toString().substring(0, 6)));
+            addresses.add(mailbox.get("address").asText());
+            mailboxIds.add(mailbox.get("id").asText());
+        }
+        Latencies visible = new Latencies(MESSAGES / SAMPLE_EVERY + 1);
+        Probes probes = new Probes(base, account.token(), mailboxIds, visible);
+        double rate = load("127.0.0.1", smtpPort, addresses, probes, mailboxIds);
+        probes.finish();
+        System.out.printf("QMailing SMTP ingest: %.0f messages/s (%d messages of %d bytes, %d connections, %d mailboxes)%n",
+                rate, MESSAGES, MESSAGE_BYTES, CONNECTIONS, MAILBOXES);
+        System.out.println("250 -> listed by GET /email: " + visible.summary());
+    }
+
+    /** Sends the whole load; returns messages per second. */
+    private static double load(String host, int port, List<String> addresses, Probes probes, List<String> mailboxIds)
+            throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        Latencies accepted = new Latencies(MESSAGES);
+        ExecutorService connections = Executors.newFixedThreadPool(CONNECTIONS);
+        long start = System.nanoTime();
+        List<Future<?>> senders = new ArrayList<>();
+        for (int c = 0; c < CONNECTIONS; c++) {
+            senders.add(connections.submit(() -> {
+                try (SmtpSession session = new SmtpSession(host, port)) {
+                    for (int n = next.getAndIncrement(); n < MESSAGES; n = next.getAndIncrement()) {
+                        int box = n % addresses.size();
+                        String marker = "bench-" + n + "-" + UUID.randomUUID();
+                        long t0 = System.nanoTime();
+                        session.send("load@example.org", addresses.get(box), message(addresses.get(box), marker));
+                        long acceptedAt = System.nanoTime();
+                        accepted.record(acceptedAt - t0);
+                        if (probes != null && n % SAMPLE_EVERY == 0) {
+                            probes.watch(mailboxIds.get(box), marker, acceptedAt);
+                        }
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> sender : senders) {
+            sender.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        connections.shutdown();
+        System.out.println("  DATA -> 250: " + accepted.summary());
+        return MESSAGES / seconds;
+    }
+
+    private static byte[] message(String to, String marker) {
+        StringBuilder text = new StringBuilder(MESSAGE_BYTES + 512);
+        text.append("From: Load <load@example.org>\r\nTo: ").append(to).append("\r\nSubject: ").append(marker)
+                .append("\r\nMessage-ID: <").append(marker).append("@example.org>\r\n")
+                .append("Date: Mon, 23 Nov 2026 12:00:00 +0000\r\nMIME-Version: 1.0\r\n")
+                .append("Content-Type: text/plain; charset=UTF-8\r\n\r\n");
+        while (text.length() < MESSAGE_BYTES) {
+            text.append("The quick brown fox jumps over the lazy dog, again and again and again.\r\n");
+        }
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Polls the list API for sampled messages, so visibility is measured while the load runs. */
+    private static final class Probes {
+
+        private final ExecutorService pollers = Executors.newFixedThreadPool(4);
+        private final List<Future<?>> pending = new ArrayList<>();
+        private final String base;
+        private final String token;
+        private final Latencies visible;
+
+        Probes(String base, String token, List<String> mailboxIds, Latencies visible) {
+            this.base = base;
+            this.token = token;
+            this.visible = visible;
+        }
+
+        synchronized void watch(String mailboxId, String marker, long acceptedAt) {
+            pending.add(pollers.submit(() -> {
+                Http http = new Http(base);
+                while (true) {
+                    JsonNode listed = http.expect(200, "GET", "/api/v1/pub/email?limit=50&mailboxId=" + mailboxId,
+                            token, null);
+                    for (JsonNode email : listed) {
+                        if (marker.equals(email.get("subject").asText())) {
+                            visible.record(System.nanoTime() - acceptedAt);
+                            return null;
+                        }
+                    }
+                    if (System.nanoTime() - acceptedAt > 60_000_000_000L) {
+                        throw new IllegalStateException(marker + " not listed after 60 s");
+                    }
+                    LockSupport.parkNanos(20_000_000);
+                }
+            }));
+        }
+
+        void finish() throws Exception {
+            List<Future<?>> all;
+            synchronized (this) {
+                all = List.copyOf(pending);
+            }
+            for (Future<?> probe : all) {
+                probe.get();
+            }
+            pollers.shutdown();
+        }
+    }
+}

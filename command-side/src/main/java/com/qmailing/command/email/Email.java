@@ -1,0 +1,144 @@
+package com.qmailing.command.email;
+
+import com.qmailing.command.config.Retention;
+import com.qmailing.events.common.AccountId;
+import com.qmailing.events.common.BusinessRuleException;
+import com.qmailing.events.common.EmailId;
+import com.qmailing.events.common.ErrorCode;
+import com.qmailing.events.common.MailboxId;
+import com.qmailing.events.email.ChangeEmailFlagsCommand;
+import com.qmailing.events.email.EmailFlagsChangedEvent;
+import com.qmailing.events.email.EmailMovedEvent;
+import com.qmailing.events.email.EmailReceivedEvent;
+import com.qmailing.events.email.EmailRestoredEvent;
+import com.qmailing.events.email.EmailTrashedEvent;
+import com.qmailing.events.email.Folder;
+import com.qmailing.events.email.MoveEmailCommand;
+import com.qmailing.events.email.RestoreEmailCommand;
+import com.qmailing.events.email.TrashEmailCommand;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Clock;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One stored message in one mailbox: its folder and flags. Kept deliberately small (one
+ * aggregate per email, a handful of events each) so loading it stays cheap however much mail
+ * an account holds. The content lives in the blob store, never here.
+ */
+@Aggregate(cache = "emailCache")
+public class Email {
+
+    @AggregateIdentifier
+    private EmailId id;
+    private AccountId owner;
+    private MailboxId mailbox;
+    private Folder folder;
+    private Folder beforeTrash;
+    private boolean read;
+    private boolean starred;
+
+    protected Email() {
+        // for Axon
+    }
+
+    /** Created by {@link EmailReception} once the raw message is durable in the blob store. */
+    Email(EmailReceivedEvent received) {
+        apply(received);
+    }
+
+    @CommandHandler
+    void handle(ChangeEmailFlagsCommand command, Clock clock) {
+        checkOwner(command.accountId());
+        boolean newRead = command.read() == null ? read : command.read();
+        boolean newStarred = command.starred() == null ? starred : command.starred();
+        if (newRead != read || newStarred != starred) {
+            apply(new EmailFlagsChangedEvent(id, owner, mailbox, newRead, newStarred, clock.instant()));
+        }
+    }
+
+    @CommandHandler
+    void handle(MoveEmailCommand command, Clock clock, Retention retention) {
+        checkOwner(command.accountId());
+        Folder target = command.folder();
+        if (target == null || target.isView()) {
+            throw new BusinessRuleException(ErrorCode.VALIDATION_FAILED,
+                    "folder: " + target + " is a view, not a folder an email can be moved to");
+        }
+        if (target == folder) {
+            return;
+        }
+        if (target == Folder.TRASH) {
+            trash(clock, retention);
+        } else if (folder == Folder.TRASH) {
+            apply(new EmailRestoredEvent(id, owner, mailbox, target, clock.instant()));
+        } else {
+            apply(new EmailMovedEvent(id, owner, mailbox, folder, target, clock.instant()));
+        }
+    }
+
+    /** Idempotent: trashing what is already in the trash keeps its first purge date. */
+    @CommandHandler
+    void handle(TrashEmailCommand command, Clock clock, Retention retention) {
+        checkOwner(command.accountId());
+        if (folder != Folder.TRASH) {
+            trash(clock, retention);
+        }
+    }
+
+    /** Idempotent: restoring an email that is not in the trash changes nothing. */
+    @CommandHandler
+    void handle(RestoreEmailCommand command, Clock clock) {
+        checkOwner(command.accountId());
+        if (folder == Folder.TRASH) {
+            apply(new EmailRestoredEvent(id, owner, mailbox, beforeTrash, clock.instant()));
+        }
+    }
+
+    private void trash(Clock clock, Retention retention) {
+        var now = clock.instant();
+        apply(new EmailTrashedEvent(id, owner, mailbox, folder, now, retention.purgeAt(now)));
+    }
+
+    /** Another account's email does not exist as far as the caller can tell. */
+    private void checkOwner(AccountId caller) {
+        if (!owner.equals(caller)) {
+            throw new BusinessRuleException(ErrorCode.NOT_FOUND, "email not found");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(EmailReceivedEvent event) {
+        id = event.emailId();
+        owner = event.accountId();
+        mailbox = event.mailboxId();
+        folder = event.folder();
+    }
+
+    @EventSourcingHandler
+    void on(EmailFlagsChangedEvent event) {
+        read = event.read();
+        starred = event.starred();
+    }
+
+    @EventSourcingHandler
+    void on(EmailMovedEvent event) {
+        folder = event.to();
+    }
+
+    @EventSourcingHandler
+    void on(EmailTrashedEvent event) {
+        beforeTrash = event.previousFolder();
+        folder = Folder.TRASH;
+    }
+
+    @EventSourcingHandler
+    void on(EmailRestoredEvent event) {
+        folder = event.folder();
+        beforeTrash = null;
+    }
+}

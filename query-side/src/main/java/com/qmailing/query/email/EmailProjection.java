@@ -1,0 +1,140 @@
+package com.qmailing.query.email;
+
+import com.qmailing.events.common.EmailId;
+import com.qmailing.events.email.EmailFlagsChangedEvent;
+import com.qmailing.events.email.EmailHeaders;
+import com.qmailing.events.email.EmailMovedEvent;
+import com.qmailing.events.email.EmailReceivedEvent;
+import com.qmailing.events.email.EmailRestoredEvent;
+import com.qmailing.events.email.EmailTrashedEvent;
+import com.qmailing.events.email.Folder;
+import com.qmailing.query.support.ProjectionGroups;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+import static com.qmailing.query.support.Rows.timestamp;
+
+/**
+ * Email rows for the lists and the detail, and the per-mailbox counters: emails outside the
+ * trash, unread ones outside trash and spam, and every stored byte (trash included, it still
+ * takes space until purged).
+ */
+@Component
+@ProcessingGroup(ProjectionGroups.EMAILS)
+class EmailProjection {
+
+    private final JdbcTemplate jdbc;
+
+    EmailProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(EmailReceivedEvent event) {
+        // Replayed after a purge, the headers were shredded: the row keeps only what was never secret.
+        EmailHeaders headers = event.headers() == null
+                ? new EmailHeaders(null, null, null, null, null, null, null, null, null, null, null, null)
+                : event.headers();
+        String fromKey = headers.fromAddress() == null ? null : headers.fromAddress().toLowerCase(Locale.ROOT);
+        String fromDomain = fromKey == null || fromKey.indexOf('@') < 0 ? null
+                : fromKey.substring(fromKey.lastIndexOf('@') + 1);
+        int inserted = jdbc.update("insert into email_view (email_id, account_id, mailbox_id, folder, thread_id, "
+                        + "from_address, from_name, from_key, from_domain, to_address, cc, bcc, subject, preview_text, "
+                        + "message_id, in_reply_to, attachments, size_bytes, received_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?) "
+                        + "on conflict (email_id) do nothing",
+                event.emailId().value(), event.accountId().value(), event.mailboxId().value(), event.folder().name(),
+                event.threadId(), headers.fromAddress(), headers.fromName(), fromKey, fromDomain,
+                joined(headers.to()), joined(headers.cc()), joined(headers.bcc()), headers.subject(),
+                headers.previewText(), headers.messageId(), headers.inReplyTo(),
+                AttachmentsJson.write(headers.attachments()), event.sizeBytes(), timestamp(event.receivedAt()));
+        if (inserted == 1) {
+            count(event.mailboxId().value(), null, new Counted(event.folder(), false), event.sizeBytes());
+        }
+    }
+
+    @EventHandler
+    void on(EmailFlagsChangedEvent event) {
+        change(event.emailId(), before -> new Counted(before.folder(), event.read()),
+                "update email_view set read = ?, starred = ? where email_id = ?",
+                event.read(), event.starred(), event.emailId().value());
+    }
+
+    @EventHandler
+    void on(EmailMovedEvent event) {
+        change(event.emailId(), before -> new Counted(event.to(), before.read()),
+                "update email_view set folder = ? where email_id = ?", event.to().name(), event.emailId().value());
+    }
+
+    @EventHandler
+    void on(EmailTrashedEvent event) {
+        change(event.emailId(), before -> new Counted(Folder.TRASH, before.read()),
+                "update email_view set folder = ?, previous_folder = ?, purge_at = ? where email_id = ?",
+                Folder.TRASH.name(), event.previousFolder().name(), timestamp(event.purgeAt()),
+                event.emailId().value());
+    }
+
+    @EventHandler
+    void on(EmailRestoredEvent event) {
+        change(event.emailId(), before -> new Counted(event.folder(), before.read()),
+                "update email_view set folder = ?, previous_folder = null, purge_at = null where email_id = ?",
+                event.folder().name(), event.emailId().value());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("truncate email_view, mailbox_email_stats");
+    }
+
+    private void change(EmailId email, UnaryOperator<Counted> after, String update,
+                        Object... arguments) {
+        Optional<Row> before = jdbc.query("select mailbox_id, folder, read from email_view where email_id = ?",
+                (rs, row) -> new Row(rs.getObject(1, UUID.class),
+                        new Counted(Folder.valueOf(rs.getString(2)), rs.getBoolean(3))),
+                email.value()).stream().findFirst();
+        jdbc.update(update, arguments);
+        before.ifPresent(row -> count(row.mailbox(), row.counted(), after.apply(row.counted()), 0));
+    }
+
+    private void count(UUID mailbox, Counted before, Counted after, long addedBytes) {
+        long emails = after.inCount() - (before == null ? 0 : before.inCount());
+        long unread = after.unread() - (before == null ? 0 : before.unread());
+        if (emails == 0 && unread == 0 && addedBytes == 0) {
+            return;
+        }
+        jdbc.update("insert into mailbox_email_stats as s (mailbox_id, email_count, unread_count, size_bytes) "
+                        + "values (?, ?, ?, ?) on conflict (mailbox_id) do update set "
+                        + "email_count = s.email_count + excluded.email_count, "
+                        + "unread_count = s.unread_count + excluded.unread_count, "
+                        + "size_bytes = s.size_bytes + excluded.size_bytes",
+                mailbox, emails, unread, addedBytes);
+    }
+
+    private static String joined(List<String> addresses) {
+        return addresses == null || addresses.isEmpty() ? null : String.join(", ", addresses);
+    }
+
+    private record Row(UUID mailbox, Counted counted) {
+    }
+
+    /** What one email adds to its mailbox's counters. */
+    private record Counted(Folder folder, boolean read) {
+
+        long inCount() {
+            return folder == Folder.TRASH ? 0 : 1;
+        }
+
+        long unread() {
+            return read || folder == Folder.TRASH || folder == Folder.SPAM ? 0 : 1;
+        }
+    }
+}

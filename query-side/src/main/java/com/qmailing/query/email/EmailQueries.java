@@ -1,0 +1,92 @@
+package com.qmailing.query.email;
+
+import com.qmailing.events.common.EmailId;
+import com.qmailing.events.common.MailboxId;
+import com.qmailing.events.email.EmailPage;
+import com.qmailing.events.email.EmailView;
+import com.qmailing.events.email.Folder;
+import com.qmailing.events.email.GetEmailQuery;
+import com.qmailing.events.email.ListEmailsQuery;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static com.qmailing.query.support.Rows.instant;
+import static com.qmailing.query.support.Rows.uuid;
+
+/** Lists and details of emails, newest first, always within the asking account. */
+@Component
+class EmailQueries {
+
+    /** Whether a mute rule of the account covers the row's sender address or domain. */
+    private static final String MUTED = "exists (select 1 from mute_rule_view r where r.account_id = e.account_id "
+            + "and (r.pattern = e.from_key or r.pattern = e.from_domain))";
+
+    private static final String SELECT = "select e.*, jsonb_array_length(e.attachments) > 0 as has_attachments, "
+            + MUTED + " as muted";
+
+    private final JdbcTemplate jdbc;
+
+    EmailQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @QueryHandler
+    EmailPage handle(ListEmailsQuery query) {
+        StringBuilder where = new StringBuilder(" from email_view e where e.account_id = ?");
+        List<Object> arguments = new ArrayList<>(List.of(query.accountId().value()));
+        if (query.mailboxId() != null) {
+            where.append(" and e.mailbox_id = ?");
+            arguments.add(query.mailboxId().value());
+        }
+        where.append(" and ").append(folderCondition(query.folder()));
+        if (!query.folder().isView()) {
+            arguments.add(query.folder().name());
+        }
+        long total = jdbc.queryForObject("select count(*)" + where, Long.class, arguments.toArray());
+        if (total == 0 || query.offset() >= total) {
+            return new EmailPage(List.of(), total);
+        }
+        arguments.add(query.offset());
+        arguments.add(query.limit());
+        List<EmailView> emails = jdbc.query(SELECT + where
+                        + " order by e.received_at desc, e.email_id desc offset ? limit ?",
+                (rs, row) -> view(rs), arguments.toArray());
+        return new EmailPage(emails, total);
+    }
+
+    @QueryHandler
+    Optional<EmailView> handle(GetEmailQuery query) {
+        return jdbc.query(SELECT + " from email_view e where e.email_id = ? "
+                        + "and e.account_id = ?", (rs, row) -> view(rs), query.emailId().value(),
+                query.accountId().value()).stream().findFirst();
+    }
+
+    /** STARRED and MUTED are views over the stored folders; the INBOX leaves muted senders out. */
+    private static String folderCondition(Folder folder) {
+        return switch (folder) {
+            case STARRED -> "e.starred and e.folder <> 'TRASH'";
+            case MUTED -> "e.folder = 'INBOX' and " + MUTED;
+            case INBOX -> "e.folder = ? and not " + MUTED;
+            default -> "e.folder = ?";
+        };
+    }
+
+    private static EmailView view(ResultSet rs) throws SQLException {
+        return new EmailView(new EmailId(uuid(rs, "email_id")), new MailboxId(uuid(rs, "mailbox_id")),
+                Folder.valueOf(rs.getString("folder")), rs.getString("from_address"), rs.getString("to_address"),
+                rs.getString("cc"), rs.getString("bcc"), rs.getString("subject"), rs.getString("preview_text"),
+                rs.getBoolean("read"), rs.getBoolean("starred"), rs.getBoolean("muted"),
+                rs.getBoolean("suspicious"), rs.getString("suspicious_reason"),
+                rs.getBoolean("has_attachments"), instant(rs, "received_at"),
+                rs.getString("message_id"), rs.getString("in_reply_to"), uuid(rs, "thread_id"),
+                rs.getLong("size_bytes"), AttachmentsJson.read(rs.getString("attachments")),
+                instant(rs, "purge_at"));
+    }
+}

@@ -1,0 +1,6 @@
+package com.qmailing.events.email;
+
+import java.util.List;
+
+public record EmailPage(List<EmailView> emails, long total) {
+}

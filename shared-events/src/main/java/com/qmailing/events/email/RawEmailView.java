@@ -1,0 +1,4 @@
+package com.qmailing.events.email;
+
+public record RawEmailView(byte[] raw) {
+}
