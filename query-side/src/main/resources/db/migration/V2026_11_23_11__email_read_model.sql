@@ -45,8 +45,9 @@ create table mailbox_email_stats (
 -- Mute rules: a sender address or a whole sender domain, lower-cased. Mail from a muted sender
 -- shows in the MUTED view instead of the INBOX.
 create table mute_rule_view (
-    account_id uuid not null,
-    pattern    text not null,
+    account_id uuid        not null,
+    pattern    text        not null,
+    created_at timestamptz not null,
     primary key (account_id, pattern)
 );
 

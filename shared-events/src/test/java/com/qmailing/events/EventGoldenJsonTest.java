@@ -23,6 +23,9 @@ import com.qmailing.events.email.EmailReceivedEvent;
 import com.qmailing.events.email.EmailRestoredEvent;
 import com.qmailing.events.email.EmailTrashedEvent;
 import com.qmailing.events.email.Folder;
+import com.qmailing.events.email.MutedSender;
+import com.qmailing.events.email.SenderMutedEvent;
+import com.qmailing.events.email.SenderUnmutedEvent;
 import com.qmailing.events.mailbox.MailboxCreatedEvent;
 import com.qmailing.events.mailbox.MailboxSettingsChangedEvent;
 import com.qmailing.events.token.ApiTokenIssuedEvent;
@@ -96,7 +99,11 @@ class EventGoldenJsonTest {
                         Instant.parse("2026-11-23T12:02:00Z")),
                 new EmailTrashedEvent(EMAIL, ACCOUNT, MAILBOX, Folder.SPAM, Instant.parse("2026-11-23T12:03:00Z"),
                         Instant.parse("2026-12-23T12:03:00Z")),
-                new EmailRestoredEvent(EMAIL, ACCOUNT, MAILBOX, Folder.SPAM, Instant.parse("2026-11-24T08:00:00Z")));
+                new EmailRestoredEvent(EMAIL, ACCOUNT, MAILBOX, Folder.SPAM, Instant.parse("2026-11-24T08:00:00Z")),
+                new SenderMutedEvent(ACCOUNT, MutedSender.parse("News@Shop.Example"),
+                        Instant.parse("2026-11-24T09:00:00Z")),
+                new SenderUnmutedEvent(ACCOUNT, MutedSender.parse("shop.example"),
+                        Instant.parse("2026-11-24T10:00:00Z")));
     }
 
     static Stream<Named<Object>> namedSamples() {

@@ -8,6 +8,11 @@ import com.qmailing.events.common.AccountId;
 import com.qmailing.events.common.BusinessRuleException;
 import com.qmailing.events.common.ErrorCode;
 import com.qmailing.events.common.Plan;
+import com.qmailing.events.email.MuteSenderCommand;
+import com.qmailing.events.email.MutedSender;
+import com.qmailing.events.email.SenderMutedEvent;
+import com.qmailing.events.email.SenderUnmutedEvent;
+import com.qmailing.events.email.UnmuteSenderCommand;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -15,6 +20,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -24,6 +31,7 @@ public class Account {
     @AggregateIdentifier
     private AccountId id;
     private Plan plan;
+    private final Set<MutedSender> muted = new HashSet<>();
 
     protected Account() {
         // for Axon
@@ -44,6 +52,20 @@ public class Account {
         }
     }
 
+    @CommandHandler
+    void handle(MuteSenderCommand command, Clock clock) {
+        if (!muted.contains(command.sender())) {
+            apply(new SenderMutedEvent(id, command.sender(), clock.instant()));
+        }
+    }
+
+    @CommandHandler
+    void handle(UnmuteSenderCommand command, Clock clock) {
+        if (muted.contains(command.sender())) {
+            apply(new SenderUnmutedEvent(id, command.sender(), clock.instant()));
+        }
+    }
+
     @EventSourcingHandler
     void on(AccountCreatedEvent event) {
         id = event.accountId();
@@ -53,5 +75,15 @@ public class Account {
     @EventSourcingHandler
     void on(AccountPlanChangedEvent event) {
         plan = event.plan();
+    }
+
+    @EventSourcingHandler
+    void on(SenderMutedEvent event) {
+        muted.add(event.sender());
+    }
+
+    @EventSourcingHandler
+    void on(SenderUnmutedEvent event) {
+        muted.remove(event.sender());
     }
 }

@@ -6,6 +6,11 @@ import com.qmailing.events.account.ChangeAccountPlanCommand;
 import com.qmailing.events.common.AccountId;
 import com.qmailing.events.common.EmailAddress;
 import com.qmailing.events.common.Plan;
+import com.qmailing.events.email.MuteSenderCommand;
+import com.qmailing.events.email.MutedSender;
+import com.qmailing.events.email.SenderMutedEvent;
+import com.qmailing.events.email.SenderUnmutedEvent;
+import com.qmailing.events.email.UnmuteSenderCommand;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,5 +80,33 @@ class AccountTest {
 
     private static AccountPlanChangedEvent changed(Plan from, Plan to) {
         return new AccountPlanChangedEvent(ACCOUNT, from, to, CREATED_AT.plusSeconds(60));
+    }
+
+    @Test
+    void mutingASenderRecordsTheRule() {
+        fixture.given(created(Plan.PRO))
+                .when(new MuteSenderCommand(ACCOUNT, MutedSender.parse("news@shop.example")))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new SenderMutedEvent(ACCOUNT, MutedSender.parse("news@shop.example"), NOW));
+    }
+
+    @Test
+    void mutingWhatIsAlreadyMutedRecordsNothing() {
+        fixture.given(created(Plan.PRO), new SenderMutedEvent(ACCOUNT, MutedSender.parse("shop.example"), NOW))
+                .when(new MuteSenderCommand(ACCOUNT, MutedSender.parse("Shop.Example")))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void unmutingRemovesTheRuleOnlyWhenItExists() {
+        fixture.given(created(Plan.PRO), new SenderMutedEvent(ACCOUNT, MutedSender.parse("shop.example"), NOW))
+                .when(new UnmuteSenderCommand(ACCOUNT, MutedSender.parse("shop.example")))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new SenderUnmutedEvent(ACCOUNT, MutedSender.parse("shop.example"), NOW));
+        fixture.given(created(Plan.PRO))
+                .when(new UnmuteSenderCommand(ACCOUNT, MutedSender.parse("shop.example")))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 }
