@@ -1,0 +1,46 @@
+package com.qmailing.gateway.mime;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The real-world messages in {@code shared/testdata/eml}, which live next to the repository
+ * checkouts rather than in them: found by walking up from the module directory.
+ */
+final class SharedTestData {
+
+    private SharedTestData() {
+    }
+
+    static Path emlDirectory() {
+        Path start = Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("shared").resolve("testdata").resolve("eml");
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("No shared/testdata/eml in " + start + " or any directory above it:"
+                + " the MIME fixtures are expected in the shared directory next to the checkouts");
+    }
+
+    static List<Path> mimeToolsMessages() {
+        try (Stream<Path> files = Files.list(emlDirectory().resolve("mimetools"))) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".msg")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] mimeTools(String name) {
+        try {
+            return Files.readAllBytes(emlDirectory().resolve("mimetools").resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
