@@ -45,9 +45,15 @@ public final class Api {
     public final class Client {
 
         private final String token;
+        private final String accountId;
 
         Client(String token) {
+            this(token, null);
+        }
+
+        Client(String token, String accountId) {
             this.token = token;
+            this.accountId = accountId;
         }
 
         public Response get(String path) {
@@ -92,6 +98,22 @@ public final class Api {
             }
         }
 
+        /** A GET whose body is bytes, for downloads. */
+        public HttpResponse<byte[]> download(String path) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            try {
+                return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
         /** A new account on the given plan with a {@code *} token; returns a client acting as it. */
         public Client newAccount(String plan) {
             Response account = post("/api/v1/admin/accounts",
@@ -100,11 +122,19 @@ public final class Api {
             Response token = post("/api/v1/admin/accounts/" + account.json().get("id").asText() + "/tokens",
                     Map.of("label", "tests", "scopes", new String[]{"*"}));
             token.expect(201);
-            return new Client(token.json().get("plaintext").asText());
+            return new Client(token.json().get("plaintext").asText(), account.json().get("id").asText());
         }
 
         public String token() {
             return token;
+        }
+
+        /** The account of a client made by {@link #newAccount}. */
+        public String accountId() {
+            if (accountId == null) {
+                throw new IllegalStateException("not a client made by newAccount");
+            }
+            return accountId;
         }
     }
 

@@ -1,7 +1,9 @@
 package com.qmailing.app.support;
 
 import com.qmailing.app.QMailingApplication;
+import com.qmailing.gateway.smtp.SmtpListener;
 import com.qmailing.testing.TestDatabase;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -10,7 +12,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * A full QMailing on a random port against its own fresh PostgreSQL database, bootstrapped with
@@ -23,7 +27,6 @@ import java.nio.file.Files;
         properties = {
                 "qmailing.bootstrap-token=" + IntegrationTest.BOOTSTRAP_TOKEN,
                 "qmailing.admin-token=" + IntegrationTest.ADMIN_TOKEN,
-                "qmailing.smtp.port=0",
                 "qmailing.request-log-flush-interval=PT0.05S"
         })
 public abstract class IntegrationTest {
@@ -34,16 +37,42 @@ public abstract class IntegrationTest {
     @LocalServerPort
     protected int port;
 
+    @Autowired
+    private SmtpListener smtp;
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
+        registry.add("qmailing.smtp.port", IntegrationTest::freePort);
         registry.add("qmailing.db.url", TestDatabase::freshDatabaseUrl);
-        registry.add("qmailing.data-dir", () -> {
-            try {
-                return Files.createTempDirectory("qmailing-test").toString();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        // Created once per context: a supplier that made a new folder on every read would give
+        // each reader of the property (blob store, master key, tests) a different folder.
+        Path dataDir;
+        try {
+            dataDir = Files.createTempDirectory("qmailing-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        registry.add("qmailing.data-dir", dataDir::toString);
+    }
+
+    /** An SMTP session with the running listener, greeted with EHLO. */
+    protected SmtpClient smtp() {
+        SmtpClient client = new SmtpClient(smtp.port());
+        client.ehlo();
+        return client;
+    }
+
+    protected int smtpPort() {
+        return smtp.port();
+    }
+
+    /** SMTP port 0 means "off" by contract, so tests pick a free port themselves. */
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     protected Api api() {
