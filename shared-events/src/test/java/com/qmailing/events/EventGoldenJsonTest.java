@@ -16,7 +16,12 @@ import com.qmailing.events.common.MailboxId;
 import com.qmailing.events.common.Plan;
 import com.qmailing.events.common.Scope;
 import com.qmailing.events.email.AttachmentSummary;
+import com.qmailing.events.email.EmailBouncedEvent;
+import com.qmailing.events.email.EmailDeliveredEvent;
+import com.qmailing.events.email.EmailDeliveryDeferredEvent;
+import com.qmailing.events.email.EmailDeliveryRetriedEvent;
 import com.qmailing.events.email.EmailFlagsChangedEvent;
+import com.qmailing.events.email.EmailSentEvent;
 import com.qmailing.events.email.EmailHeaders;
 import com.qmailing.events.email.EmailMovedEvent;
 import com.qmailing.events.email.EmailReceivedEvent;
@@ -103,7 +108,22 @@ class EventGoldenJsonTest {
                 new SenderMutedEvent(ACCOUNT, MutedSender.parse("News@Shop.Example"),
                         Instant.parse("2026-11-24T09:00:00Z")),
                 new SenderUnmutedEvent(ACCOUNT, MutedSender.parse("shop.example"),
-                        Instant.parse("2026-11-24T10:00:00Z")));
+                        Instant.parse("2026-11-24T10:00:00Z")),
+                new EmailSentEvent(EMAIL, ACCOUNT, MAILBOX, UUID.fromString("7a6b5c4d-3e2f-4a1b-8c9d-0e1f2a3b4c5d"),
+                        2048, new EmailHeaders("alice@qmailing.local", "Alice", List.of("bob@example.org"), List.of(),
+                                List.of("eve@example.org"), "Re: Tea at four?", "Yes!", "<m3@qmailing.local>",
+                                "<m2@example.org>", List.of("<m1@qmailing.local>", "<m2@example.org>"),
+                                Instant.parse("2026-11-23T12:05:00Z"), List.of()),
+                        List.of(EmailAddress.parse("bob@example.org"), EmailAddress.parse("eve@example.org")),
+                        Instant.parse("2026-11-23T12:05:00Z")),
+                new EmailDeliveredEvent(EMAIL, ACCOUNT, MAILBOX, List.of(EmailAddress.parse("bob@example.org")), 1,
+                        Instant.parse("2026-11-23T12:05:01Z")),
+                new EmailDeliveryDeferredEvent(EMAIL, ACCOUNT, MAILBOX, List.of(EmailAddress.parse("eve@example.org")),
+                        1, "421 4.7.0 try again later", Instant.parse("2026-11-23T12:05:02Z")),
+                new EmailDeliveryRetriedEvent(EMAIL, ACCOUNT, MAILBOX, List.of(EmailAddress.parse("eve@example.org")),
+                        2, Instant.parse("2026-11-23T12:06:00Z")),
+                new EmailBouncedEvent(EMAIL, ACCOUNT, MAILBOX, List.of(EmailAddress.parse("eve@example.org")), 2,
+                        "550 5.1.1 no such user", Instant.parse("2026-11-23T12:06:00Z")));
     }
 
     static Stream<Named<Object>> namedSamples() {

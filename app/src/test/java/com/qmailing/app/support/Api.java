@@ -3,6 +3,7 @@ package com.qmailing.app.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -10,7 +11,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -98,6 +101,45 @@ public final class Api {
             }
         }
 
+        /** A multipart/form-data POST built by hand, so tests control every part header. */
+        public Response multipart(String path, List<FormPart> parts, Map<String, String> headers) {
+            String boundary = "----qmailing-test-" + UUID.randomUUID();
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            for (FormPart part : parts) {
+                StringBuilder head = new StringBuilder("--").append(boundary).append("\r\n")
+                        .append("Content-Disposition: form-data; name=\"").append(part.name()).append('"');
+                if (part.filename() != null) {
+                    head.append("; filename=\"").append(part.filename()).append('"');
+                }
+                head.append("\r\n");
+                if (part.contentType() != null) {
+                    head.append("Content-Type: ").append(part.contentType()).append("\r\n");
+                }
+                head.append("\r\n");
+                body.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+                body.writeBytes(part.content());
+                body.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+            body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            headers.forEach(request::header);
+            try {
+                HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                return new Response(response.statusCode(), response.headers(), response.body());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
         /** A GET whose body is bytes, for downloads. */
         public HttpResponse<byte[]> download(String path) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
@@ -135,6 +177,14 @@ public final class Api {
                 throw new IllegalStateException("not a client made by newAccount");
             }
             return accountId;
+        }
+    }
+
+    /** One part of a multipart body; {@code filename} and {@code contentType} may be null. */
+    public record FormPart(String name, String filename, String contentType, byte[] content) {
+
+        public static FormPart field(String name, String text) {
+            return new FormPart(name, null, null, text.getBytes(StandardCharsets.UTF_8));
         }
     }
 

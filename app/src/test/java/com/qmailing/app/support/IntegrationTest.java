@@ -1,6 +1,8 @@
 package com.qmailing.app.support;
 
 import com.qmailing.app.QMailingApplication;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import com.qmailing.gateway.smtp.SmtpListener;
 import com.qmailing.testing.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +29,17 @@ import java.nio.file.Path;
         properties = {
                 "qmailing.bootstrap-token=" + IntegrationTest.BOOTSTRAP_TOKEN,
                 "qmailing.admin-token=" + IntegrationTest.ADMIN_TOKEN,
-                "qmailing.request-log-flush-interval=PT0.05S"
+                "qmailing.request-log-flush-interval=PT0.05S",
+                "qmailing.outbound=smtp",
+                "qmailing.smtp-relay.starttls=false",
+                // PLUS sends at most 3 a day here, so the daily limit is cheap to reach.
+                "qmailing.plans.PLUS.public-api=true",
+                "qmailing.plans.PLUS.mailboxes=10",
+                "qmailing.plans.PLUS.storage-bytes=1073741824",
+                "qmailing.plans.PLUS.daily-sends=3",
+                "qmailing.plans.PLUS.custom-domains=1",
+                "qmailing.plans.PLUS.webhook-endpoints=3",
+                "qmailing.plans.PLUS.requests-per-minute=600"
         })
 public abstract class IntegrationTest {
 
@@ -40,8 +52,13 @@ public abstract class IntegrationTest {
     @Autowired
     private SmtpListener smtp;
 
+    /** The outbound SMTP relay every test context sends remote mail through: a real SMTP peer. */
+    protected static final GreenMail RELAY = startRelay();
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
+        registry.add("qmailing.smtp-relay.host", () -> "127.0.0.1");
+        registry.add("qmailing.smtp-relay.port", () -> RELAY.getSmtp().getPort());
         registry.add("qmailing.smtp.port", IntegrationTest::freePort);
         registry.add("qmailing.db.url", TestDatabase::freshDatabaseUrl);
         // Created once per context: a supplier that made a new folder on every read would give
@@ -64,6 +81,12 @@ public abstract class IntegrationTest {
 
     protected int smtpPort() {
         return smtp.port();
+    }
+
+    private static GreenMail startRelay() {
+        GreenMail relay = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        relay.start();
+        return relay;
     }
 
     /** SMTP port 0 means "off" by contract, so tests pick a free port themselves. */

@@ -9,6 +9,7 @@ import com.qmailing.events.common.PlanCatalog;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -64,6 +65,32 @@ public class AccountRegistry {
         }
         jdbc.update("update account_registry set mailbox_count = mailbox_count + 1 where account_id = ?",
                 account.value());
+    }
+
+    /**
+     * Counts one send against the plan's daily limit (UTC days). The row lock serialises one
+     * account's sends for the length of their transactions, so the limit holds exactly.
+     */
+    public void takeDailySend(AccountId account, LocalDate today) {
+        List<SendUsage> rows = jdbc.query(
+                "select plan, sent_day, sent_today from account_registry where account_id = ? and active for update",
+                (rs, row) -> new SendUsage(Plan.valueOf(rs.getString(1)), rs.getObject(2, LocalDate.class),
+                        rs.getInt(3)), account.value());
+        if (rows.isEmpty()) {
+            throw new BusinessRuleException(ErrorCode.NOT_FOUND, "account not found");
+        }
+        SendUsage usage = rows.get(0);
+        int sentToday = today.equals(usage.day()) ? usage.sent() : 0;
+        int limit = plans.of(usage.plan()).dailySends();
+        if (sentToday >= limit) {
+            throw new BusinessRuleException(ErrorCode.DAILY_SEND_LIMIT_REACHED,
+                    "the " + usage.plan() + " plan allows " + limit + " sends per day (UTC)");
+        }
+        jdbc.update("update account_registry set sent_day = ?, sent_today = ? where account_id = ?", today,
+                sentToday + 1, account.value());
+    }
+
+    private record SendUsage(Plan plan, LocalDate day, int sent) {
     }
 
     private record MailboxUsage(Plan plan, long mailboxes) {

@@ -6,7 +6,15 @@ import com.qmailing.events.common.BusinessRuleException;
 import com.qmailing.events.common.EmailId;
 import com.qmailing.events.common.ErrorCode;
 import com.qmailing.events.common.MailboxId;
+import com.qmailing.events.common.EmailAddress;
 import com.qmailing.events.email.ChangeEmailFlagsCommand;
+import com.qmailing.events.email.EmailBouncedEvent;
+import com.qmailing.events.email.EmailDeliveredEvent;
+import com.qmailing.events.email.EmailDeliveryDeferredEvent;
+import com.qmailing.events.email.EmailSentEvent;
+import com.qmailing.events.email.EmailDeliveryRetriedEvent;
+import com.qmailing.events.email.RecordDeliveryAttemptCommand;
+import com.qmailing.events.email.RetryDeliveryCommand;
 import com.qmailing.events.email.EmailFlagsChangedEvent;
 import com.qmailing.events.email.EmailMovedEvent;
 import com.qmailing.events.email.EmailReceivedEvent;
@@ -22,6 +30,9 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -41,6 +52,8 @@ public class Email {
     private Folder beforeTrash;
     private boolean read;
     private boolean starred;
+    /** Recipients of a sent email whose delivery has no final outcome yet. */
+    private final Set<EmailAddress> pending = new HashSet<>();
 
     protected Email() {
         // for Axon
@@ -49,6 +62,42 @@ public class Email {
     /** Created by {@link EmailReception} once the raw message is durable in the blob store. */
     Email(EmailReceivedEvent received) {
         apply(received);
+    }
+
+    /** Created by {@link EmailSending}: the SENT copy, read from the start. */
+    Email(EmailSentEvent sent) {
+        apply(sent);
+    }
+
+    /** Asks for another attempt at every recipient still without a final outcome. */
+    @CommandHandler
+    void handle(RetryDeliveryCommand command, Clock clock) {
+        checkOwner(command.accountId());
+        if (!pending.isEmpty()) {
+            apply(new EmailDeliveryRetriedEvent(id, owner, mailbox, List.copyOf(pending), command.attempt(),
+                    clock.instant()));
+        }
+    }
+
+    /**
+     * Records a delivery attempt of a sent email. Recipients already delivered or bounced are
+     * left out, so a late or repeated report never turns a delivery into a bounce.
+     */
+    @CommandHandler
+    void handle(RecordDeliveryAttemptCommand command, Clock clock) {
+        checkOwner(command.accountId());
+        List<EmailAddress> open = command.recipients().stream().filter(pending::contains).toList();
+        if (open.isEmpty()) {
+            return;
+        }
+        var now = clock.instant();
+        switch (command.outcome()) {
+            case DELIVERED -> apply(new EmailDeliveredEvent(id, owner, mailbox, open, command.attempt(), now));
+            case TEMPORARY_FAILURE -> apply(new EmailDeliveryDeferredEvent(id, owner, mailbox, open,
+                    command.attempt(), command.reason(), now));
+            case PERMANENT_FAILURE -> apply(new EmailBouncedEvent(id, owner, mailbox, open, command.attempt(),
+                    command.reason(), now));
+        }
     }
 
     @CommandHandler
@@ -117,6 +166,33 @@ public class Email {
         owner = event.accountId();
         mailbox = event.mailboxId();
         folder = event.folder();
+    }
+
+    @EventSourcingHandler
+    void on(EmailSentEvent event) {
+        id = event.emailId();
+        owner = event.accountId();
+        mailbox = event.mailboxId();
+        folder = Folder.SENT;
+        read = true;
+        // A shredded list (purged email replayed) has no one left to deliver to.
+        if (event.recipients() != null) {
+            pending.addAll(event.recipients());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(EmailDeliveredEvent event) {
+        if (event.recipients() != null) {
+            event.recipients().forEach(pending::remove);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(EmailBouncedEvent event) {
+        if (event.recipients() != null) {
+            event.recipients().forEach(pending::remove);
+        }
     }
 
     @EventSourcingHandler

@@ -1,5 +1,6 @@
 package com.qmailing.command.mailbox;
 
+import com.qmailing.command.config.HostedDomains;
 import com.qmailing.events.common.AccountId;
 import com.qmailing.events.common.BusinessRuleException;
 import com.qmailing.events.common.EmailAddress;
@@ -17,9 +18,11 @@ import java.util.UUID;
 public class AddressRegistry {
 
     private final JdbcTemplate jdbc;
+    private final HostedDomains domains;
 
-    AddressRegistry(JdbcTemplate jdbc) {
+    AddressRegistry(JdbcTemplate jdbc, HostedDomains domains) {
         this.jdbc = jdbc;
+        this.domains = domains;
     }
 
     void claim(EmailAddress address, MailboxId mailbox, AccountId account) {
@@ -52,6 +55,11 @@ public class AddressRegistry {
     public void addStorage(MailboxId mailbox, long bytes) {
         jdbc.update("update mailbox_address_registry set storage_bytes = storage_bytes + ? where mailbox_id = ?",
                 bytes, mailbox.value());
+    }
+
+    /** Whether mail for this address's domain is ours, with or without a mailbox for it. */
+    public boolean isHostedDomain(EmailAddress address) {
+        return domains.isHosted(address.domain());
     }
 
     public record Receiver(MailboxId mailbox, AccountId account, Plan plan, long accountStorageBytes) {

@@ -14,6 +14,7 @@ import com.qmailing.events.common.Plan;
 import com.qmailing.events.common.PlanCatalog;
 import com.qmailing.events.common.PlanLimits;
 import com.qmailing.events.email.EmailReceivedEvent;
+import com.qmailing.events.email.EmailSentEvent;
 import com.qmailing.events.mailbox.MailboxCreatedEvent;
 import com.qmailing.query.support.ProjectionGroups;
 import org.axonframework.config.ProcessingGroup;
@@ -76,6 +77,16 @@ class AccountProjection {
     void on(EmailReceivedEvent event) {
         jdbc.update("update account_view set storage_bytes = storage_bytes + ? where account_id = ?",
                 event.sizeBytes(), event.accountId().value());
+    }
+
+    /** A sent copy is stored mail too, and one of the day's sends (UTC days, as the limit counts them). */
+    @EventHandler
+    void on(EmailSentEvent event) {
+        LocalDate day = LocalDate.ofInstant(event.sentAt(), ZoneOffset.UTC);
+        jdbc.update("update account_view set storage_bytes = storage_bytes + ?, "
+                        + "sent_today = case when sent_day = ? then sent_today + 1 else 1 end, sent_day = ? "
+                        + "where account_id = ?",
+                event.sizeBytes(), day, day, event.accountId().value());
     }
 
     @ResetHandler

@@ -1,11 +1,14 @@
 package com.qmailing.query.email;
 
+import com.qmailing.events.common.AccountId;
 import com.qmailing.events.common.EmailId;
+import com.qmailing.events.common.MailboxId;
 import com.qmailing.events.email.EmailFlagsChangedEvent;
 import com.qmailing.events.email.EmailHeaders;
 import com.qmailing.events.email.EmailMovedEvent;
 import com.qmailing.events.email.EmailReceivedEvent;
 import com.qmailing.events.email.EmailRestoredEvent;
+import com.qmailing.events.email.EmailSentEvent;
 import com.qmailing.events.email.EmailTrashedEvent;
 import com.qmailing.events.email.Folder;
 import com.qmailing.query.support.ProjectionGroups;
@@ -15,6 +18,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -40,25 +44,37 @@ class EmailProjection {
 
     @EventHandler
     void on(EmailReceivedEvent event) {
+        insert(event.emailId(), event.accountId(), event.mailboxId(), event.folder(), event.threadId(),
+                event.headers(), false, event.sizeBytes(), event.receivedAt());
+    }
+
+    /** The sender's own copy: in SENT, already read, and the only row that shows its Bcc list. */
+    @EventHandler
+    void on(EmailSentEvent event) {
+        insert(event.emailId(), event.accountId(), event.mailboxId(), Folder.SENT, event.threadId(), event.headers(),
+                true, event.sizeBytes(), event.sentAt());
+    }
+
+    private void insert(EmailId email, AccountId account, MailboxId mailbox, Folder folder, UUID thread,
+                        EmailHeaders sealed, boolean read, long sizeBytes, Instant at) {
         // Replayed after a purge, the headers were shredded: the row keeps only what was never secret.
-        EmailHeaders headers = event.headers() == null
+        EmailHeaders headers = sealed == null
                 ? new EmailHeaders(null, null, null, null, null, null, null, null, null, null, null, null)
-                : event.headers();
+                : sealed;
         String fromKey = headers.fromAddress() == null ? null : headers.fromAddress().toLowerCase(Locale.ROOT);
         String fromDomain = fromKey == null || fromKey.indexOf('@') < 0 ? null
                 : fromKey.substring(fromKey.lastIndexOf('@') + 1);
         int inserted = jdbc.update("insert into email_view (email_id, account_id, mailbox_id, folder, thread_id, "
                         + "from_address, from_name, from_key, from_domain, to_address, cc, bcc, subject, preview_text, "
-                        + "message_id, in_reply_to, attachments, size_bytes, received_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?) "
+                        + "message_id, in_reply_to, read, attachments, size_bytes, received_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?) "
                         + "on conflict (email_id) do nothing",
-                event.emailId().value(), event.accountId().value(), event.mailboxId().value(), event.folder().name(),
-                event.threadId(), headers.fromAddress(), headers.fromName(), fromKey, fromDomain,
-                joined(headers.to()), joined(headers.cc()), joined(headers.bcc()), headers.subject(),
-                headers.previewText(), headers.messageId(), headers.inReplyTo(),
-                AttachmentsJson.write(headers.attachments()), event.sizeBytes(), timestamp(event.receivedAt()));
+                email.value(), account.value(), mailbox.value(), folder.name(), thread, headers.fromAddress(),
+                headers.fromName(), fromKey, fromDomain, joined(headers.to()), joined(headers.cc()),
+                joined(headers.bcc()), headers.subject(), headers.previewText(), headers.messageId(),
+                headers.inReplyTo(), read, AttachmentsJson.write(headers.attachments()), sizeBytes, timestamp(at));
         if (inserted == 1) {
-            count(event.mailboxId().value(), null, new Counted(event.folder(), false), event.sizeBytes());
+            count(mailbox.value(), null, new Counted(folder, read), sizeBytes);
         }
     }
 

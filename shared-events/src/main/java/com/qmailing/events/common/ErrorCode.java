@@ -19,6 +19,8 @@ public enum ErrorCode {
     PAYLOAD_TOO_LARGE("PayloadTooLarge", 413, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE("UnsupportedMediaType", 415, "Unsupported media type"),
     RATE_LIMIT_EXCEEDED("RateLimitExceeded", 429, "Rate limit exceeded"),
+    /** The plan's sends for this UTC day are used up; a 429 that lifts at the next UTC midnight. */
+    DAILY_SEND_LIMIT_REACHED("RateLimitExceeded", 429, "Daily send limit reached"),
     INTERNAL_ERROR("InternalError", 500, "Internal error"),
     SERVICE_UNAVAILABLE("ServiceUnavailable", 503, "Service unavailable");
 

@@ -1,0 +1,174 @@
+package com.qmailing.command.email;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.qmailing.command.blob.BlobKey;
+import com.qmailing.command.blob.EncryptedBlobs;
+import com.qmailing.command.mailbox.AddressRegistry;
+import com.qmailing.events.common.AccountId;
+import com.qmailing.events.common.DataSubject;
+import com.qmailing.events.common.EmailAddress;
+import com.qmailing.events.common.EmailId;
+import com.qmailing.events.common.PlanCatalog;
+import com.qmailing.events.email.DeliveryOutcome;
+import com.qmailing.events.email.EmailBouncedEvent;
+import com.qmailing.events.email.EmailDeliveredEvent;
+import com.qmailing.events.email.EmailDeliveryDeferredEvent;
+import com.qmailing.events.email.EmailDeliveryRetriedEvent;
+import com.qmailing.events.email.EmailHeaders;
+import com.qmailing.events.email.EmailSentEvent;
+import com.qmailing.events.email.ReceiveEmailCommand;
+import com.qmailing.events.email.RecordDeliveryAttemptCommand;
+import com.qmailing.events.email.RetryDeliveryCommand;
+import com.qmailing.events.email.TransmitEmailCommand;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.SagaLifecycle;
+import org.axonframework.modelling.saga.StartSaga;
+import org.axonframework.spring.stereotype.Saga;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Delivers one sent email to every recipient. Hosted recipients get a local receive at once;
+ * others go to the outbound transport, whose outcome comes back as an event. Temporary failures
+ * are retried on durable deadlines (they survive restarts); the saga ends when every recipient
+ * is delivered or bounced.
+ * <p>
+ * Its state is stored in clear, so it keeps no addresses: only the email's ids and how many
+ * recipients still wait. Addresses come from the email's sealed events when needed.
+ */
+@Saga
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
+public class DeliverySaga {
+
+    private static final String RETRY = "delivery-retry";
+    /** A transmission whose outcome never came back (the process died mid-send) is tried again. */
+    private static final String TIMEOUT = "delivery-timeout";
+    private static final Duration TRANSMISSION_TIMEOUT = Duration.ofMinutes(15);
+
+    private EmailId emailId;
+    private AccountId accountId;
+    private int waiting;
+
+    @Autowired
+    private transient CommandGateway commands;
+    @Autowired
+    private transient DeadlineManager deadlines;
+    @Autowired
+    private transient AddressRegistry addresses;
+    @Autowired
+    private transient EncryptedBlobs blobs;
+    @Autowired
+    private transient PlanCatalog plans;
+    @Autowired
+    private transient DeliveryRetries retries;
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = "emailId")
+    void on(EmailSentEvent event) {
+        emailId = event.emailId();
+        accountId = event.accountId();
+        List<EmailAddress> recipients = event.recipients() == null ? List.of() : event.recipients();
+        waiting = recipients.size();
+        if (waiting == 0) {
+            SagaLifecycle.end();
+            return;
+        }
+        List<EmailAddress> remote = new ArrayList<>();
+        for (EmailAddress recipient : recipients) {
+            var receiver = addresses.receiverOf(recipient);
+            if (receiver.isPresent()) {
+                deliverLocally(event, recipient, receiver.get());
+            } else if (addresses.isHostedDomain(recipient)) {
+                record(List.of(recipient), 1, DeliveryOutcome.PERMANENT_FAILURE, "550 5.1.1 no such mailbox here");
+            } else {
+                remote.add(recipient);
+            }
+        }
+        if (!remote.isEmpty()) {
+            transmit(remote, 1);
+        }
+    }
+
+    @SagaEventHandler(associationProperty = "emailId")
+    void on(EmailDeliveryDeferredEvent event) {
+        deadlines.cancelAllWithinScope(TIMEOUT);
+        retries.after(event.attempt()).ifPresentOrElse(
+                delay -> deadlines.schedule(delay, RETRY, event.attempt() + 1),
+                () -> record(event.recipients(), event.attempt(), DeliveryOutcome.PERMANENT_FAILURE,
+                        "gave up after " + event.attempt() + " attempts; last error: " + event.reason()));
+    }
+
+    @DeadlineHandler(deadlineName = RETRY)
+    void retry(Integer attempt) {
+        commands.send(new RetryDeliveryCommand(emailId, accountId, attempt));
+    }
+
+    @DeadlineHandler(deadlineName = TIMEOUT)
+    void timedOut(Integer attempt) {
+        commands.send(new RetryDeliveryCommand(emailId, accountId, attempt + 1));
+    }
+
+    @SagaEventHandler(associationProperty = "emailId")
+    void on(EmailDeliveryRetriedEvent event) {
+        if (event.recipients() != null && !event.recipients().isEmpty()) {
+            transmit(event.recipients(), event.attempt());
+        }
+    }
+
+    private void transmit(List<EmailAddress> recipients, int attempt) {
+        deadlines.schedule(TRANSMISSION_TIMEOUT, TIMEOUT, attempt);
+        commands.send(new TransmitEmailCommand(emailId, accountId, recipients, attempt));
+    }
+
+    @SagaEventHandler(associationProperty = "emailId")
+    void on(EmailDeliveredEvent event) {
+        settled(event.recipients());
+    }
+
+    @SagaEventHandler(associationProperty = "emailId")
+    void on(EmailBouncedEvent event) {
+        settled(event.recipients());
+    }
+
+    private void settled(List<EmailAddress> recipients) {
+        waiting -= recipients == null ? waiting : recipients.size();
+        if (waiting <= 0) {
+            deadlines.cancelAllWithinScope(RETRY);
+            deadlines.cancelAllWithinScope(TIMEOUT);
+            SagaLifecycle.end();
+        }
+    }
+
+    /**
+     * The recipient's own copy: the same bytes, without the sender's Bcc list, in their INBOX. A
+     * full mailbox is a bounce the sender hears about, as it would be from any other server.
+     */
+    private void deliverLocally(EmailSentEvent sent, EmailAddress recipient, AddressRegistry.Receiver receiver) {
+        if (receiver.accountStorageBytes() >= plans.of(receiver.plan()).storageBytes()) {
+            record(List.of(recipient), 1, DeliveryOutcome.PERMANENT_FAILURE, "552 5.2.2 mailbox full");
+            return;
+        }
+        byte[] raw = blobs.read(DataSubject.email(sent.emailId(), sent.accountId()),
+                BlobKey.email(sent.accountId(), sent.emailId().value())).orElse(null);
+        if (raw == null) {
+            record(List.of(recipient), 1, DeliveryOutcome.PERMANENT_FAILURE, "the message was deleted before delivery");
+            return;
+        }
+        EmailHeaders h = sent.headers();
+        EmailHeaders received = new EmailHeaders(h.fromAddress(), h.fromName(), h.to(), h.cc(), List.of(), h.subject(),
+                h.previewText(), h.messageId(), h.inReplyTo(), h.references(), h.sentAt(), h.attachments());
+        commands.sendAndWait(new ReceiveEmailCommand(EmailId.random(), receiver.account(), receiver.mailbox(), raw,
+                received));
+        record(List.of(recipient), 1, DeliveryOutcome.DELIVERED, null);
+    }
+
+    private void record(List<EmailAddress> recipients, int attempt, DeliveryOutcome outcome, String reason) {
+        commands.send(new RecordDeliveryAttemptCommand(emailId, accountId, recipients, attempt, outcome, reason));
+    }
+}

@@ -1,0 +1,24 @@
+package com.qmailing.events.email;
+
+import com.qmailing.events.common.AccountId;
+import com.qmailing.events.common.DataSubject;
+import com.qmailing.events.common.EmailAddress;
+import com.qmailing.events.common.EmailId;
+import com.qmailing.events.common.HasPersonalData;
+import com.qmailing.events.common.MailboxId;
+import com.qmailing.events.common.PersonalData;
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+import java.util.List;
+
+@Revision("1")
+public record EmailDeliveredEvent(EmailId emailId, AccountId accountId, MailboxId mailboxId,
+                                  @PersonalData List<EmailAddress> recipients, int attempt, Instant deliveredAt)
+        implements HasPersonalData {
+
+    @Override
+    public DataSubject dataSubject() {
+        return DataSubject.email(emailId, accountId);
+    }
+}
