@@ -54,12 +54,15 @@ class DeadlineRestartTest {
         // Overdue at start-up is the case db-scheduler delays by minutes unless it starts with the context.
         Thread.sleep(Math.max(0, Duration.between(Instant.now(), due).toMillis()) + 500);
 
-        try (ConfigurableApplicationContext second = start(database)) {
+        ConfigurableApplicationContext second = start(database);
+        try {
             await().atMost(Duration.ofSeconds(60)).until(() -> firings(database, reminder) > 0);
             // Several polling intervals (1 s) with the deadline still fired once and nothing left to fire.
             await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6))
                     .until(() -> firings(database, reminder) == 1);
             assertThat(pendingDeadlines(database)).isZero();
+        } finally {
+            second.close();
         }
     }
 
