@@ -1,8 +1,7 @@
 package com.qmailing.query.consistency;
 
 import com.qmailing.events.consistency.AwaitProjectionsQuery;
-import com.qmailing.query.support.ProjectionGroups;
-import org.axonframework.config.EventProcessingConfiguration;
+import com.qmailing.query.support.Projections;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -15,7 +14,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.List;
+import java.util.Collection;
 import java.util.OptionalLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -30,13 +29,13 @@ class ProjectionCatchUp {
     private static final Logger log = LoggerFactory.getLogger(ProjectionCatchUp.class);
     private static final long POLL_NANOS = Duration.ofMillis(1).toNanos();
 
-    private final EventProcessingConfiguration processing;
+    private final Projections projections;
     private final EventPositions positions;
     private final Duration timeout;
 
-    ProjectionCatchUp(EventProcessingConfiguration processing, EventPositions positions,
+    ProjectionCatchUp(Projections projections, EventPositions positions,
                       @Value("${qmailing.read-your-writes-timeout:PT5S}") Duration timeout) {
-        this.processing = processing;
+        this.projections = projections;
         this.positions = positions;
         this.timeout = timeout;
     }
@@ -48,12 +47,7 @@ class ProjectionCatchUp {
             return true;
         }
         long position = after.getAsLong();
-        List<StreamingEventProcessor> projections = processing.eventProcessors().entrySet().stream()
-                .filter(entry -> entry.getKey().startsWith(ProjectionGroups.PREFIX))
-                .map(entry -> entry.getValue())
-                .filter(StreamingEventProcessor.class::isInstance)
-                .map(StreamingEventProcessor.class::cast)
-                .toList();
+        Collection<StreamingEventProcessor> projections = this.projections.all().values();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!projections.stream().allMatch(processor -> hasProcessed(processor, position))) {
             if (System.nanoTime() > deadline) {
