@@ -31,6 +31,16 @@ final class TextNeutraliser {
         boolean pendingSpace = false;
         int i = 0;
         while (i < text.length()) {
+            char c = text.charAt(i);
+            if (isPrintableAscii(c)) {
+                if (pendingSpace) {
+                    out.append(' ');
+                    pendingSpace = false;
+                }
+                out.append(c);
+                i++;
+                continue;
+            }
             int codePoint = visible(text, i);
             int next = i + Character.charCount(text.codePointAt(i));
             if (isSpaceOrControl(codePoint)) {
@@ -55,6 +65,12 @@ final class TextNeutraliser {
         StringBuilder out = new StringBuilder(text.length());
         int i = 0;
         while (i < text.length()) {
+            char c = text.charAt(i);
+            if (isPrintableAscii(c)) {
+                out.append(c);
+                i++;
+                continue;
+            }
             int codePoint = visible(text, i);
             int next = i + Character.charCount(text.codePointAt(i));
             if (codePoint == '\r') {
@@ -72,6 +88,11 @@ final class TextNeutraliser {
             i = next;
         }
         return out.toString();
+    }
+
+    /** Most mail text is plain ASCII, which needs none of the checks below. */
+    private static boolean isPrintableAscii(char c) {
+        return c > ' ' && c < 0x7F;
     }
 
     /** The code point at {@code index}, with a lone surrogate half shown as U+FFFD. */
