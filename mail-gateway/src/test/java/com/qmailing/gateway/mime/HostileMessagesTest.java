@@ -232,6 +232,33 @@ class HostileMessagesTest {
     }
 
     @Test
+    void fetchingOneAttachmentSkipsTheOthersWithoutDecodingThem() {
+        byte[] raw = Eml.concat(Eml.utf8("""
+                Content-Type: multipart/mixed; boundary=sep
+
+                --sep
+                Content-Type: application/octet-stream
+                Content-Transfer-Encoding: base64
+
+                """), Eml.utf8(Eml.base64(randomBytes(7, 20 * MB))), Eml.utf8("""
+
+                --sep
+                Content-Type: text/plain; name=small.txt
+                Content-Transfer-Encoding: base64
+
+                c21hbGw=
+                --sep--
+                """));
+
+        parser.attachment(raw, 1);
+        Measured<AttachmentContent> small = Measured.run("attachment(raw, 1) behind a 20 MB attachment",
+                () -> parser.attachment(raw, 1).orElseThrow());
+
+        assertThat(small.result().bytes()).isEqualTo("small".getBytes(StandardCharsets.US_ASCII));
+        assertThat(small.allocatedBytes()).isLessThan(MB);
+    }
+
+    @Test
     void aThousandLevelsOfNestingEndInOneOpaqueAttachmentBelowLevelFifty() {
         int depth = 1000;
         // Boundaries that are not prefixes of each other, as RFC 2046 requires of nested ones.
