@@ -11,7 +11,9 @@ class HeaderSectionTest {
 
     @Test
     void aWellFormedMessageIsPassedOnUnchanged() throws IOException {
-        assertThat(opened("Subject: x\r\n  folded\r\nTo: a@b\r\n\r\nbody\r\n")).isEqualTo("Subject: x\r\n  folded\r\nTo: a@b\r\n\r\nbody\r\n");
+        String message = "Subject: x\r\n  folded\r\nTo: a@b\r\n\r\nbody\r\n";
+
+        assertThat(opened(message)).isEqualTo(message);
     }
 
     @Test
