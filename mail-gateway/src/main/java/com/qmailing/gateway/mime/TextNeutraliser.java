@@ -4,7 +4,7 @@ package com.qmailing.gateway.mime;
  * Makes inbound text safe to show next to text we control.
  * <p>
  * Invisible and direction-changing characters let a sender make one name, subject or file name
- * pass for another ({@code invoice\u202Efdp.exe} shows as {@code invoiceexe.pdf}); line breaks
+ * pass for another ({@code invoice} U+202E {@code fdp.exe} shows as {@code invoiceexe.pdf}); line breaks
  * and other controls decoded from encoded words are how header injection gets in. Both kinds are
  * removed from every inbound text field: single-line fields lose every control character
  * (replaced by a space, runs of white space collapsed, trimmed), multi-line fields keep only line
