@@ -13,9 +13,10 @@ import java.util.Arrays;
  */
 final class AttachmentReader {
 
-    /** An attached message's subject is in its header block; a header block larger than this is not worth naming from. */
+    /** An attached message is named from its header block; past this size, it is not worth the search. */
     private static final int MESSAGE_HEADER_LIMIT = 64 * 1024;
-    private static final int BUFFER_SIZE = 64 * 1024;
+    /** Small on purpose: a message with a thousand attachments allocates one per attachment. */
+    private static final int BUFFER_SIZE = 8 * 1024;
 
     private AttachmentReader() {
     }

@@ -4,9 +4,14 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -24,6 +29,19 @@ final class HtmlSanitiser {
 
     private static final Safelist DISPLAY = new DisplaySafelist();
 
+    /**
+     * jsoup's cleaner costs time in proportion to depth for every element, so thousands of
+     * unclosed tags make it quadratic; below this depth, markup is reduced to its text.
+     */
+    static final int MAX_ELEMENT_DEPTH = 256;
+
+    /**
+     * Parsing costs a few microseconds per tag, more when they nest: a body made of millions of
+     * tags would hold a thread for a minute. Real mail, long reports included, stays far below;
+     * past this many tags the HTML is cut for display (the raw message keeps all of it).
+     */
+    static final int MAX_TAGS = 250_000;
+
     private HtmlSanitiser() {
     }
 
@@ -31,7 +49,8 @@ final class HtmlSanitiser {
         if (html == null) {
             return null;
         }
-        Document dirty = Jsoup.parse(html);
+        Document dirty = Jsoup.parse(withAtMostMaxTags(html));
+        flattenBelowMaxDepth(dirty.body());
         dirty.outputSettings().prettyPrint(false);
         // The cleaner only copies the body; newsletters keep their CSS in the head.
         dirty.body().insertChildren(0, dirty.head().select("style"));
@@ -42,6 +61,29 @@ final class HtmlSanitiser {
             }
         }
         return clean.body().html();
+    }
+
+    private static String withAtMostMaxTags(String html) {
+        int tags = 0;
+        for (int i = html.indexOf('<'); i >= 0; i = html.indexOf('<', i + 1)) {
+            if (++tags > MAX_TAGS) {
+                return html.substring(0, i);
+            }
+        }
+        return html;
+    }
+
+    private static void flattenBelowMaxDepth(Element body) {
+        List<Element> tooDeep = new ArrayList<>();
+        NodeTraversor.filter((node, depth) -> {
+            if (depth >= MAX_ELEMENT_DEPTH && node instanceof Element element) {
+                tooDeep.add(element);
+                return NodeFilter.FilterResult.SKIP_ENTIRELY;
+            }
+            return NodeFilter.FilterResult.CONTINUE;
+        }, body);
+        // Text only: script and style content is data, not text, so none of it surfaces here.
+        tooDeep.forEach(element -> element.replaceWith(new TextNode(element.wholeText())));
     }
 
     /** The text a reader would see, for the preview of HTML-only mail. */

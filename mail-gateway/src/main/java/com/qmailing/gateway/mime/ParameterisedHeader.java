@@ -46,7 +46,8 @@ record ParameterisedHeader(String value, Map<String, String> parameters) {
             return new ParameterisedHeader("", Map.of());
         }
         byte[] utf8 = header.getBytes(StandardCharsets.UTF_8);
-        RawBody body = RawFieldParser.DEFAULT.parseRawBody(new ByteArrayBuffer(utf8, true), new ParserCursor(0, utf8.length));
+        RawBody body = RawFieldParser.DEFAULT.parseRawBody(new ByteArrayBuffer(utf8, true),
+                new ParserCursor(0, utf8.length));
         String value = body.getValue() == null ? "" : body.getValue().trim().toLowerCase(Locale.ROOT);
         return new ParameterisedHeader(value, decode(body));
     }

@@ -19,7 +19,8 @@ final class PreviewText {
         while (i < text.length() && out.length() < LENGTH) {
             int codePoint = text.codePointAt(i);
             i += Character.charCount(codePoint);
-            if (Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint) || Character.isISOControl(codePoint)) {
+            if (Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint)
+                    || Character.isISOControl(codePoint)) {
                 pendingSpace = out.length() > 0;
             } else {
                 if (pendingSpace) {

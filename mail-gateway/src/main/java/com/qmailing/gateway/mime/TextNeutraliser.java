@@ -4,7 +4,7 @@ package com.qmailing.gateway.mime;
  * Makes inbound text safe to show next to text we control.
  * <p>
  * Invisible and direction-changing characters let a sender make one name, subject or file name
- * pass for another ({@code invoice\u202Efdp.exe} shows as {@code invoiceexe.pdf}); line breaks
+ * pass for another ({@code invoice} U+202E {@code fdp.exe} shows as {@code invoiceexe.pdf}); line breaks
  * and other controls decoded from encoded words are how header injection gets in. Both kinds are
  * removed from every inbound text field: single-line fields lose every control character
  * (replaced by a space, runs of white space collapsed, trimmed), multi-line fields keep only line
@@ -31,6 +31,16 @@ final class TextNeutraliser {
         boolean pendingSpace = false;
         int i = 0;
         while (i < text.length()) {
+            char c = text.charAt(i);
+            if (isPrintableAscii(c)) {
+                if (pendingSpace) {
+                    out.append(' ');
+                    pendingSpace = false;
+                }
+                out.append(c);
+                i++;
+                continue;
+            }
             int codePoint = visible(text, i);
             int next = i + Character.charCount(text.codePointAt(i));
             if (isSpaceOrControl(codePoint)) {
@@ -55,6 +65,12 @@ final class TextNeutraliser {
         StringBuilder out = new StringBuilder(text.length());
         int i = 0;
         while (i < text.length()) {
+            char c = text.charAt(i);
+            if (isPrintableAscii(c)) {
+                out.append(c);
+                i++;
+                continue;
+            }
             int codePoint = visible(text, i);
             int next = i + Character.charCount(text.codePointAt(i));
             if (codePoint == '\r') {
@@ -72,6 +88,11 @@ final class TextNeutraliser {
             i = next;
         }
         return out.toString();
+    }
+
+    /** Most mail text is plain ASCII, which needs none of the checks below. */
+    private static boolean isPrintableAscii(char c) {
+        return c > ' ' && c < 0x7F;
     }
 
     /** The code point at {@code index}, with a lone surrogate half shown as U+FFFD. */

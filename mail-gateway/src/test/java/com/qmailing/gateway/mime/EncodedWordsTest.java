@@ -20,7 +20,8 @@ class EncodedWordsTest {
 
     @Test
     void whiteSpaceBetweenAdjacentWordsIsDroppedAndAroundPlainTextKept() {
-        assertThat(EncodedWords.decode("=?ISO-8859-1?B?SWYgeW91IGNhbiByZWFkIHRoaXMgeW8=?=\n =?ISO-8859-2?B?dSB1bmRlcnN0YW5kIHRoZSBleGFtcGxlLg==?="))
+        assertThat(EncodedWords.decode("=?ISO-8859-1?B?SWYgeW91IGNhbiByZWFkIHRoaXMgeW8=?=\n "
+                + "=?ISO-8859-2?B?dSB1bmRlcnN0YW5kIHRoZSBleGFtcGxlLg==?="))
                 .isEqualTo("If you can read this you understand the example.");
         assertThat(EncodedWords.decode("Re: =?utf-8?q?caf=C3=A9?= today")).isEqualTo("Re: caf\u00E9 today");
     }

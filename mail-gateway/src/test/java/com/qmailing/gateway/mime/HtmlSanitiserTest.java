@@ -108,6 +108,21 @@ class HtmlSanitiserTest {
     }
 
     @Test
+    void markupNestedBelowTheMaximumDepthIsReducedToItsText() {
+        String clean = HtmlSanitiser.sanitise("<div>".repeat(1000) + "<b>deep</b> text<script>alert(1)</script>");
+
+        assertThat(clean.split("<div>", -1)).hasSize(HtmlSanitiser.MAX_ELEMENT_DEPTH);
+        assertThat(clean).contains("deep text").doesNotContain("<b>", "alert");
+    }
+
+    @Test
+    void markupBeyondTheMaximumNumberOfTagsIsCut() {
+        String clean = HtmlSanitiser.sanitise("<p>x</p>".repeat(HtmlSanitiser.MAX_TAGS));
+
+        assertThat(clean.split("<p>", -1)).hasSize(HtmlSanitiser.MAX_TAGS / 2 + 1);
+    }
+
+    @Test
     void visibleTextLeavesOutMarkupAndCss() {
         assertThat(HtmlSanitiser.visibleText("<style>p { color: red }</style><p>Hello</p><p>world</p>"))
                 .isEqualTo("Hello world");

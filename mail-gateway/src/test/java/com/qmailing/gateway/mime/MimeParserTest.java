@@ -2,8 +2,17 @@ package com.qmailing.gateway.mime;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -315,10 +324,37 @@ class MimeParserTest {
     }
 
     @Test
+    void oneParserServesManyThreadsWithTheSameResultsAsOne() throws Exception {
+        List<byte[]> messages = SharedTestData.mimeToolsMessages().stream().map(MimeParserTest::read).toList();
+        List<ParsedMessage> alone = messages.stream().map(parser::parse).toList();
+
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<ParsedMessage>>> runs = new ArrayList<>();
+            for (int run = 0; run < 4; run++) {
+                runs.add(threads.submit(() -> messages.stream().map(parser::parse).toList()));
+            }
+            for (Future<List<ParsedMessage>> run : runs) {
+                assertThat(run.get()).isEqualTo(alone);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
     void theListsOfAParsedMessageCannotBeChanged() {
         ParsedMessage message = parser.parse(Eml.utf8("To: a@example.com\n\nx"));
 
         assertThat(message.to()).isUnmodifiable();
         assertThat(message.attachments()).isUnmodifiable();
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

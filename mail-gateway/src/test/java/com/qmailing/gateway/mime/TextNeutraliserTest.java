@@ -107,7 +107,8 @@ class TextNeutraliserTest {
 
     @Test
     void ordinaryInternationalTextPassesUnchanged() {
-        String text = "Gr\u00FC\u00DFe aus K\u00F6ln \u2014 \u041F\u0440\u0438\u0432\u0435\u0442, \u4F60\u597D, \u05E9\u05DC\u05D5\u05DD";
+        String text = "Gr\u00FC\u00DFe aus K\u00F6ln \u2014 \u041F\u0440\u0438\u0432\u0435\u0442, "
+                + "\u4F60\u597D, \u05E9\u05DC\u05D5\u05DD";
 
         assertThat(TextNeutraliser.singleLine(text)).isEqualTo(text);
         assertThat(TextNeutraliser.multiLine(text)).isEqualTo(text);
