@@ -20,7 +20,7 @@ public class AddressRegistry {
     private final JdbcTemplate jdbc;
     private final HostedDomains domains;
 
-    AddressRegistry(JdbcTemplate jdbc, HostedDomains domains) {
+    public AddressRegistry(JdbcTemplate jdbc, HostedDomains domains) {
         this.jdbc = jdbc;
         this.domains = domains;
     }
