@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * The check order of the API contract, before any request body is read: 401 (token) → 402 (plan)
- * → 403 (scope). 404 and 400 follow in the handlers. Every authenticated request is then logged
+ * → 403 (scope), then the plan's request rate (429) so an over-eager client costs no more than
+ * this check. 404 and 400 follow in the handlers. Every authenticated request is then logged
  * as metadata.
  */
 public class TokenAuthInterceptor implements HandlerInterceptor {
@@ -27,11 +28,14 @@ public class TokenAuthInterceptor implements HandlerInterceptor {
     private final TokenAuthenticator authenticator;
     private final PlanCatalog plans;
     private final RequestLogRecorder requestLog;
+    private final RateLimiter rateLimiter;
 
-    public TokenAuthInterceptor(TokenAuthenticator authenticator, PlanCatalog plans, RequestLogRecorder requestLog) {
+    public TokenAuthInterceptor(TokenAuthenticator authenticator, PlanCatalog plans, RequestLogRecorder requestLog,
+                                RateLimiter rateLimiter) {
         this.authenticator = authenticator;
         this.plans = plans;
         this.requestLog = requestLog;
+        this.rateLimiter = rateLimiter;
     }
 
     @Override
@@ -55,6 +59,7 @@ public class TokenAuthInterceptor implements HandlerInterceptor {
                     "this token lacks the scope " + required.value().wire(),
                     Map.of("requiredScopes", List.of(required.value().wire())));
         }
+        rateLimiter.take(caller);
         return true;
     }
 

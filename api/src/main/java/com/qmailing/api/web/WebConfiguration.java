@@ -3,6 +3,7 @@ package com.qmailing.api.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.qmailing.api.auth.AdminInterceptor;
 import com.qmailing.api.auth.CallerArgumentResolver;
+import com.qmailing.api.auth.RateLimiter;
 import com.qmailing.api.auth.TokenAuthInterceptor;
 import com.qmailing.api.auth.TokenAuthenticator;
 import com.qmailing.api.requestlog.RequestLogRecorder;
@@ -27,6 +28,7 @@ public class WebConfiguration implements WebMvcConfigurer {
     private final TokenAuthenticator authenticator;
     private final PlanCatalog plans;
     private final RequestLogRecorder requestLog;
+    private final RateLimiter rateLimiter;
     private final String adminToken;
 
     /**
@@ -34,17 +36,18 @@ public class WebConfiguration implements WebMvcConfigurer {
      * the gateways then would tie the web server's start to Axon's in a cycle.
      */
     public WebConfiguration(@Lazy TokenAuthenticator authenticator, PlanCatalog plans,
-                            @Lazy RequestLogRecorder requestLog,
+                            @Lazy RequestLogRecorder requestLog, RateLimiter rateLimiter,
                             @Value("${qmailing.admin-token:}") String adminToken) {
         this.authenticator = authenticator;
         this.plans = plans;
         this.requestLog = requestLog;
+        this.rateLimiter = rateLimiter;
         this.adminToken = adminToken;
     }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new TokenAuthInterceptor(authenticator, plans, requestLog))
+        registry.addInterceptor(new TokenAuthInterceptor(authenticator, plans, requestLog, rateLimiter))
                 .addPathPatterns("/api/v1/pub/**", "/api/v1/account/**");
         registry.addInterceptor(new AdminInterceptor(adminToken)).addPathPatterns("/api/v1/admin/**");
     }
