@@ -68,6 +68,24 @@ class ReceiveMailTest extends IntegrationTest {
     }
 
     @Test
+    void mailArrivesOverStartTlsWithTheConfiguredCertificate() {
+        Api.Client account = admin().newAccount("PRO");
+        JsonNode mailbox = createMailbox(account);
+        String address = mailbox.get("address").asText();
+
+        try (SmtpClient smtp = smtp()) {
+            assertThat(smtp.ehlo()).contains("STARTTLS");
+            assertThat(smtp.startTls()).contains("250 Ok");
+            assertThat(smtp.isEncrypted()).isTrue();
+            assertThat(smtp.send("bob@example.org", message("bob@example.org", address, "Sealed", "tls\r\n"),
+                    address)).startsWith("250");
+        }
+
+        assertThat(awaitListed(account, mailbox.get("id").asText(), 1).get(0).get("subject").asText())
+                .isEqualTo("Sealed");
+    }
+
+    @Test
     void recipientsAreMatchedCaseInsensitivelyAndWithoutTheirTag() {
         Api.Client account = admin().newAccount("PRO");
         JsonNode mailbox = createMailbox(account);

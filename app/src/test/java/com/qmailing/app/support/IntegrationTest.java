@@ -57,6 +57,8 @@ public abstract class IntegrationTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
+        registry.add("qmailing.smtp.tls.key-store", () -> TestCertificate.KEY_STORE.toString());
+        registry.add("qmailing.smtp.tls.key-store-password", () -> TestCertificate.PASSWORD);
         registry.add("qmailing.smtp-relay.host", () -> "127.0.0.1");
         registry.add("qmailing.smtp-relay.port", () -> RELAY.getSmtp().getPort());
         registry.add("qmailing.smtp.port", IntegrationTest::freePort);

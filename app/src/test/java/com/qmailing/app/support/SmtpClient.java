@@ -15,9 +15,9 @@ import java.nio.charset.StandardCharsets;
  */
 public final class SmtpClient implements AutoCloseable {
 
-    private final Socket socket;
-    private final BufferedReader in;
-    private final OutputStream out;
+    private Socket socket;
+    private BufferedReader in;
+    private OutputStream out;
 
     public SmtpClient(int port) {
         try {
@@ -34,6 +34,23 @@ public final class SmtpClient implements AutoCloseable {
     /** Greets and returns the full multi-line EHLO reply. */
     public String ehlo() {
         return command("EHLO test.example");
+    }
+
+    /** STARTTLS, the handshake against the test certificate, and EHLO again as RFC 3207 requires. */
+    public String startTls() {
+        SmtpClient.expect(220, command("STARTTLS"));
+        socket = TestCertificate.upgrade(socket);
+        try {
+            in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+            out = socket.getOutputStream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ehlo();
+    }
+
+    public boolean isEncrypted() {
+        return socket instanceof javax.net.ssl.SSLSocket;
     }
 
     public String mailFrom(String address) {
