@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 @EnableConfigurationProperties(OutboundProperties.class)
 class OutboundConfiguration {
 
+    /** Closed with the context when the transport holds a client (SES). */
     @Bean
     OutboundTransport outboundTransport(OutboundProperties properties) {
         return switch (properties.outbound().trim().toLowerCase(Locale.ROOT)) {
@@ -24,8 +25,9 @@ class OutboundConfiguration {
                 }
                 yield new SmtpRelayTransport(properties.smtpRelay());
             }
-            default -> throw new IllegalStateException("QMAILING_OUTBOUND must be none or smtp (ses is not built "
-                    + "yet), not " + properties.outbound());
+            case "ses" -> new SesTransport(properties.ses());
+            default -> throw new IllegalStateException("QMAILING_OUTBOUND must be none, smtp or ses, not "
+                    + properties.outbound());
         };
     }
 
