@@ -46,8 +46,8 @@ class WebhookConfiguration {
 
     /**
      * Both processors start at the head of the stream the first time they run: webhooks are
-     * about what happens from now on, never about history. Dispatch failures are retried rather
-     * than skipped, so that no notification is lost to a passing database error.
+     * about what happens from now on, never about history. Their failures are retried rather
+     * than logged and skipped, so that no delivery is lost to a passing database error.
      */
     @Bean
     ConfigurerModule webhookProcessors() {
@@ -57,6 +57,8 @@ class WebhookConfiguration {
                 .registerPooledStreamingEventProcessorConfiguration(WebhookDeliverySaga.PROCESSING_GROUP,
                         (config, builder) -> builder.initialToken(StreamableMessageSource::createHeadToken))
                 .registerListenerInvocationErrorHandler(WebhookDispatch.PROCESSING_GROUP,
+                        config -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler(WebhookDeliverySaga.PROCESSING_GROUP,
                         config -> PropagatingErrorHandler.instance()));
     }
 }

@@ -15,6 +15,8 @@ import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -40,6 +42,9 @@ public class WebhookDeliverySaga {
 
     static final String PROCESSING_GROUP = "webhook-delivery";
     static final String ATTEMPT_DUE = "webhook-attempt-due";
+
+    // Ids and the error text only: never the URL, the secret or the payload.
+    private static final Logger log = LoggerFactory.getLogger(WebhookDeliverySaga.class);
 
     private WebhookEndpointId endpointId;
     private UUID deliveryId;
@@ -76,8 +81,12 @@ public class WebhookDeliverySaga {
             commands.sendAndWait(new RecordWebhookDeliveryFailedCommand(endpointId, deliveryId, attempts,
                     failed.status(), failed.error(), requestedAt, nextAttemptAt));
             if (retry.isPresent()) {
+                log.debug("Webhook delivery {} to endpoint {}: attempt {} failed ({}), retrying in {}", deliveryId,
+                        endpointId, attempts, failed.error(), retry.get());
                 pendingAttempt = deadlines.schedule(retry.get(), ATTEMPT_DUE, new AttemptDue(attempts + 1));
             } else {
+                log.warn("Webhook delivery {} to endpoint {} gave up after {} attempts; the last: {}", deliveryId,
+                        endpointId, attempts, failed.error());
                 finish(deliveries);
             }
         } else {
