@@ -55,6 +55,10 @@ public class WebhookDeliverySaga {
     @StartSaga
     @SagaEventHandler(associationProperty = "deliveryId")
     void on(WebhookDeliveryRequestedEvent event, DeadlineManager deadlines) {
+        if (deliveryId != null) {
+            // The same delivery requested again (a dispatcher retried over a distributed bus): it is under way.
+            return;
+        }
         endpointId = event.endpointId();
         deliveryId = event.deliveryId();
         requestedAt = event.requestedAt();

@@ -132,6 +132,15 @@ class WebhookDeliverySagaTest {
     }
 
     @Test
+    void theSameDeliveryRequestedTwiceIsUnderWayOnce() {
+        fixture.givenAPublished(requested())
+                .andThenAPublished(requested())
+                .whenPublishingA(new WebhookEndpointRevokedEvent(ENDPOINT, OWNER, START.plusSeconds(1)))
+                .expectActiveSagas(0)
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
     void anUndeliverableDeliveryEndsWithoutRecordingAnything() {
         attempts.then(new AttemptOutcome.Undeliverable());
         fixture.givenAPublished(requested())
