@@ -6,7 +6,10 @@ import com.qmailing.app.support.Api;
 import com.qmailing.app.support.IntegrationTest;
 import com.qmailing.app.support.SmtpClient;
 import org.junit.jupiter.api.AfterAll;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 import javax.crypto.Mac;
@@ -44,6 +47,9 @@ class WebhookDeliveryTest extends IntegrationTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SIGNATURE = Pattern.compile("t=(\\d+),v1=([0-9a-f]{64})");
     private static final WebhookReceiver RECEIVER = new WebhookReceiver();
+
+    @Autowired
+    EventProcessingConfiguration processing;
 
     @AfterAll
     static void stopReceiver() {
@@ -171,6 +177,30 @@ class WebhookDeliveryTest extends IntegrationTest {
         RECEIVER.awaitRequests(everything, 1);
         await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(2))
                 .until(() -> RECEIVER.requestsTo(revoked).isEmpty() && RECEIVER.requestsTo(sentOnly).isEmpty());
+    }
+
+    @Test
+    void replayingEveryProjectionSendsNothingAgain() {
+        Api.Client owner = admin().newAccount("PRO");
+        String address = mailbox(owner);
+        String path = "/replayed/" + UUID.randomUUID();
+        register(owner, path, "email.received");
+        receive(address, message(address, "Only once"));
+        RECEIVER.awaitRequests(path, 1);
+        awaitEndpoint(owner, e -> e.get("lastStatus").asInt() == 204);
+
+        processing.eventProcessors().forEach((name, processor) -> {
+            if (name.startsWith("projection.") && processor instanceof StreamingEventProcessor streaming) {
+                streaming.shutDown();
+                streaming.resetTokens();
+                streaming.start();
+            }
+        });
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> owner.get("/api/v1/pub/email").expect(200).json().size()
+                == 1 && owner.get(WEBHOOKS).expect(200).json().get(0).get("lastStatus").asInt() == 204);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> RECEIVER.requestsTo(path).size() == 1);
     }
 
     private JsonNode register(Api.Client owner, String path, String... events) {
