@@ -80,20 +80,25 @@ public class WebhookDeliverySaga {
                     delivered.status()));
             finish(deliveries);
         } else if (outcome instanceof AttemptOutcome.Failed failed) {
-            Optional<Duration> retry = retries.delayAfter(attempts);
-            Instant nextAttemptAt = retry.map(clock.instant()::plus).orElse(null);
-            commands.sendAndWait(new RecordWebhookDeliveryFailedCommand(endpointId, deliveryId, attempts,
-                    failed.status(), failed.error(), requestedAt, nextAttemptAt));
-            if (retry.isPresent()) {
-                log.debug("Webhook delivery {} to endpoint {}: attempt {} failed ({}), retrying in {}", deliveryId,
-                        endpointId, attempts, failed.error(), retry.get());
-                pendingAttempt = deadlines.schedule(retry.get(), ATTEMPT_DUE, new AttemptDue(attempts + 1));
-            } else {
-                log.warn("Webhook delivery {} to endpoint {} gave up after {} attempts; the last: {}", deliveryId,
-                        endpointId, attempts, failed.error());
-                finish(deliveries);
-            }
+            retryOrGiveUp(failed, deliveries, retries, commands, deadlines, clock);
         } else {
+            finish(deliveries);
+        }
+    }
+
+    private void retryOrGiveUp(AttemptOutcome.Failed failed, DeliveryAttempts deliveries, RetrySchedule retries,
+                               CommandGateway commands, DeadlineManager deadlines, Clock clock) {
+        Optional<Duration> retry = retries.delayAfter(attempts);
+        Instant nextAttemptAt = retry.map(clock.instant()::plus).orElse(null);
+        commands.sendAndWait(new RecordWebhookDeliveryFailedCommand(endpointId, deliveryId, attempts,
+                failed.status(), failed.error(), requestedAt, nextAttemptAt));
+        if (retry.isPresent()) {
+            log.debug("Webhook delivery {} to endpoint {}: attempt {} failed ({}), retrying in {}", deliveryId,
+                    endpointId, attempts, failed.error(), retry.get());
+            pendingAttempt = deadlines.schedule(retry.get(), ATTEMPT_DUE, new AttemptDue(attempts + 1));
+        } else {
+            log.warn("Webhook delivery {} to endpoint {} gave up after {} attempts; the last: {}", deliveryId,
+                    endpointId, attempts, failed.error());
             finish(deliveries);
         }
     }
