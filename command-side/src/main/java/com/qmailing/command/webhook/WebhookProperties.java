@@ -11,7 +11,7 @@ import java.util.List;
  * @param allowPrivate whether endpoints may be on loopback, private, link-local or metadata
  *                     addresses: for tests and deployments whose receivers are internal
  * @param retryDelays  the wait before each retry of a failed delivery; once all are spent the
- *                     delivery gives up. The default keeps trying for about 31 hours.
+ *                     delivery gives up. The default keeps trying for almost 32 hours.
  * @param timeout      the longest one attempt may take, connecting included
  */
 @ConfigurationProperties("qmailing.webhooks")
