@@ -15,6 +15,7 @@ import com.qmailing.events.common.EmailId;
 import com.qmailing.events.common.MailboxId;
 import com.qmailing.events.common.Plan;
 import com.qmailing.events.common.Scope;
+import com.qmailing.events.common.WebhookEndpointId;
 import com.qmailing.events.email.AttachmentSummary;
 import com.qmailing.events.email.EmailBouncedEvent;
 import com.qmailing.events.email.EmailDeliveredEvent;
@@ -35,6 +36,13 @@ import com.qmailing.events.mailbox.MailboxCreatedEvent;
 import com.qmailing.events.mailbox.MailboxSettingsChangedEvent;
 import com.qmailing.events.token.ApiTokenIssuedEvent;
 import com.qmailing.events.token.ApiTokenRevokedEvent;
+import com.qmailing.events.webhook.WebhookDeliveryFailedEvent;
+import com.qmailing.events.webhook.WebhookDeliveryRequestedEvent;
+import com.qmailing.events.webhook.WebhookDeliverySucceededEvent;
+import com.qmailing.events.webhook.WebhookEndpointDisabledEvent;
+import com.qmailing.events.webhook.WebhookEndpointRegisteredEvent;
+import com.qmailing.events.webhook.WebhookEndpointRevokedEvent;
+import com.qmailing.events.webhook.WebhookEventType;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -75,6 +83,8 @@ class EventGoldenJsonTest {
     private static final MailboxId MAILBOX = MailboxId.parse("3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b9a");
     private static final ApiTokenId TOKEN = ApiTokenId.parse("9f8e7d6c-5b4a-4321-8fed-cba987654321");
     private static final EmailId EMAIL = EmailId.parse("0e1d2c3b-4a59-4687-b6a5-c4d3e2f1a0b9");
+    private static final WebhookEndpointId ENDPOINT = WebhookEndpointId.parse("6d5c4b3a-2f1e-4d0c-9b8a-7f6e5d4c3b2a");
+    private static final UUID DELIVERY = UUID.fromString("1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9");
 
     /** One sample per event, every field set so that every field is pinned. */
     static List<Object> samples() {
@@ -123,7 +133,19 @@ class EventGoldenJsonTest {
                 new EmailDeliveryRetriedEvent(EMAIL, ACCOUNT, MAILBOX, List.of(EmailAddress.parse("eve@example.org")),
                         2, Instant.parse("2026-11-23T12:06:00Z")),
                 new EmailBouncedEvent(EMAIL, ACCOUNT, MAILBOX, List.of(EmailAddress.parse("eve@example.org")), 2,
-                        "550 5.1.1 no such user", Instant.parse("2026-11-23T12:06:00Z")));
+                        "550 5.1.1 no such user", Instant.parse("2026-11-23T12:06:00Z")),
+                new WebhookEndpointRegisteredEvent(ENDPOINT, ACCOUNT, "https://hooks.example.org/qmailing?team=7",
+                        "Support desk", EnumSet.of(WebhookEventType.EMAIL_RECEIVED, WebhookEventType.EMAIL_BOUNCED),
+                        "whsec_Ab3d", Instant.parse("2026-11-25T08:00:00Z")),
+                new WebhookDeliveryRequestedEvent(ENDPOINT, ACCOUNT, DELIVERY, WebhookEventType.EMAIL_RECEIVED,
+                        Instant.parse("2026-11-25T09:00:00Z")),
+                new WebhookDeliveryFailedEvent(ENDPOINT, ACCOUNT, DELIVERY, 1, 503, "HTTP 503",
+                        Instant.parse("2026-11-25T09:00:01Z"), Instant.parse("2026-11-25T09:00:11Z")),
+                new WebhookDeliverySucceededEvent(ENDPOINT, ACCOUNT, DELIVERY, 2, 204,
+                        Instant.parse("2026-11-25T09:00:11.250Z")),
+                new WebhookEndpointDisabledEvent(ENDPOINT, ACCOUNT, "every attempt failed for 31 h",
+                        Instant.parse("2026-11-27T16:42:00Z")),
+                new WebhookEndpointRevokedEvent(ENDPOINT, ACCOUNT, Instant.parse("2026-11-28T10:00:00Z")));
     }
 
     static Stream<Named<Object>> namedSamples() {

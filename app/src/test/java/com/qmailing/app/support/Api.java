@@ -29,6 +29,11 @@ public final class Api {
         this.base = base;
     }
 
+    /** The API of an instance a test started itself, outside {@link IntegrationTest}. */
+    public static Api onPort(int port) {
+        return new Api("http://localhost:" + port);
+    }
+
     public Client as(String token) {
         return new Client(token);
     }

@@ -68,6 +68,19 @@ public class AccountRegistry {
     }
 
     /**
+     * Locks the active account's row until the transaction ends, so that the quota checks of its
+     * concurrent requests run one after the other, and returns its plan.
+     */
+    public Plan lockActive(AccountId account) {
+        List<Plan> plans = jdbc.query("select plan from account_registry where account_id = ? and active for update",
+                (rs, row) -> Plan.valueOf(rs.getString(1)), account.value());
+        if (plans.isEmpty()) {
+            throw new BusinessRuleException(ErrorCode.NOT_FOUND, "account not found");
+        }
+        return plans.get(0);
+    }
+
+    /**
      * Counts one send against the plan's daily limit (UTC days). The row lock serialises one
      * account's sends for the length of their transactions, so the limit holds exactly.
      */

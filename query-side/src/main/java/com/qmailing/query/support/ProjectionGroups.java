@@ -11,6 +11,7 @@ public final class ProjectionGroups {
     public static final String MAILBOXES = PREFIX + "mailboxes";
     public static final String TOKENS = PREFIX + "tokens";
     public static final String EMAILS = PREFIX + "emails";
+    public static final String WEBHOOKS = PREFIX + "webhooks";
 
     private ProjectionGroups() {
     }

@@ -10,6 +10,7 @@ public enum ErrorCode {
     PLAN_FEATURE_REQUIRED("PlanFeatureRequired", 402, "Plan feature required"),
     MAILBOX_QUOTA_EXCEEDED("MailboxQuotaExceeded", 402, "Mailbox quota exceeded"),
     STORAGE_QUOTA_EXCEEDED("StorageQuotaExceeded", 402, "Storage quota exceeded"),
+    WEBHOOK_ENDPOINT_QUOTA_EXCEEDED("WebhookEndpointQuotaExceeded", 402, "Webhook endpoint quota exceeded"),
     INSUFFICIENT_SCOPE("InsufficientScope", 403, "Insufficient scope"),
     NOT_FOUND("NotFound", 404, "Not found"),
     METHOD_NOT_ALLOWED("MethodNotAllowed", 405, "Method not allowed"),

@@ -1,0 +1,64 @@
+package com.qmailing.command.webhook;
+
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(WebhookProperties.class)
+class WebhookConfiguration {
+
+    /** Two events per delivery: without snapshots a busy endpoint would load slower every day. */
+    static final int SNAPSHOT_AFTER_EVENTS = 200;
+
+    @Bean
+    RetrySchedule webhookRetrySchedule(WebhookProperties properties) {
+        return new RetrySchedule(properties.retryDelays());
+    }
+
+    @Bean
+    TargetGuard webhookTargetGuard(WebhookProperties properties) {
+        return new TargetGuard(properties.allowPrivate(), HostResolver.SYSTEM);
+    }
+
+    @Bean
+    WebhookHttpClient webhookHttpClient(TargetGuard guard, WebhookProperties properties) {
+        return new WebhookHttpClient(guard, properties.timeout());
+    }
+
+    @Bean
+    Cache webhookEndpointCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    SnapshotTriggerDefinition webhookEndpointSnapshots(Snapshotter snapshotter) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, SNAPSHOT_AFTER_EVENTS);
+    }
+
+    /**
+     * Both processors start at the head of the stream the first time they run: webhooks are
+     * about what happens from now on, never about history. Their failures are retried rather
+     * than logged and skipped, so that no delivery is lost to a passing database error.
+     */
+    @Bean
+    ConfigurerModule webhookProcessors() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerPooledStreamingEventProcessorConfiguration(WebhookDispatch.PROCESSING_GROUP,
+                        (config, builder) -> builder.initialToken(StreamableMessageSource::createHeadToken))
+                .registerPooledStreamingEventProcessorConfiguration(WebhookDeliverySaga.PROCESSING_GROUP,
+                        (config, builder) -> builder.initialToken(StreamableMessageSource::createHeadToken))
+                .registerListenerInvocationErrorHandler(WebhookDispatch.PROCESSING_GROUP,
+                        config -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler(WebhookDeliverySaga.PROCESSING_GROUP,
+                        config -> PropagatingErrorHandler.instance()));
+    }
+}
