@@ -13,6 +13,7 @@ import com.qmailing.command.crypto.PersonalDataCodec;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
@@ -135,12 +136,23 @@ public class AxonStorageConfiguration {
         return JacksonSerializer.builder().objectMapper(mapper).lenientDeserialization().build();
     }
 
+    /**
+     * Tracking processors, not pooled ones: a pooled processor's coordinator, finding no event and
+     * no availability callback on the JDBC event stream, looks again only after 500 ms, which put
+     * half a second on every read-your-writes wait. A tracking processor blocks on the stream and
+     * is woken by the event store the moment an event commits.
+     */
     @Bean
     public ConfigurerModule processorDefaults() {
         return configurer -> configurer.eventProcessing(processing -> processing
-                .usingPooledStreamingEventProcessors((config, builder) -> builder
-                        .batchSize(PROCESSOR_BATCH_SIZE)
-                        .initialSegmentCount(1)));
+                .usingTrackingEventProcessors()
+                .registerTrackingEventProcessorConfiguration(config -> trackingDefaults()));
+    }
+
+    public static TrackingEventProcessorConfiguration trackingDefaults() {
+        return TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                .andBatchSize(PROCESSOR_BATCH_SIZE)
+                .andInitialSegmentsCount(1);
     }
 
     static ObjectMapper baseMapper() {

@@ -1,5 +1,6 @@
 package com.qmailing.command.webhook;
 
+import com.qmailing.command.config.AxonStorageConfiguration;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.ConfigurerModule;
@@ -52,10 +53,12 @@ class WebhookConfiguration {
     @Bean
     ConfigurerModule webhookProcessors() {
         return configurer -> configurer.eventProcessing(processing -> processing
-                .registerPooledStreamingEventProcessorConfiguration(WebhookDispatch.PROCESSING_GROUP,
-                        (config, builder) -> builder.initialToken(StreamableMessageSource::createHeadToken))
-                .registerPooledStreamingEventProcessorConfiguration(WebhookDeliverySaga.PROCESSING_GROUP,
-                        (config, builder) -> builder.initialToken(StreamableMessageSource::createHeadToken))
+                .registerTrackingEventProcessorConfiguration(WebhookDispatch.PROCESSING_GROUP,
+                        config -> AxonStorageConfiguration.trackingDefaults()
+                                .andInitialTrackingToken(StreamableMessageSource::createHeadToken))
+                .registerTrackingEventProcessorConfiguration(WebhookDeliverySaga.PROCESSING_GROUP,
+                        config -> AxonStorageConfiguration.trackingDefaults()
+                                .andInitialTrackingToken(StreamableMessageSource::createHeadToken))
                 .registerListenerInvocationErrorHandler(WebhookDispatch.PROCESSING_GROUP,
                         config -> PropagatingErrorHandler.instance())
                 .registerListenerInvocationErrorHandler(WebhookDeliverySaga.PROCESSING_GROUP,
