@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code GET /domains/{domainId}/dns-records}. */
 @Component
-class GetDnsRecordsTool implements McpTool {
+class GetDnsRecordsTool extends McpTool {
 
     private static final ToolContract CONTRACT = ToolContract.tool("qmailing_get_dns_records")
             .title("Get DNS records checklist")
@@ -34,12 +34,8 @@ class GetDnsRecordsTool implements McpTool {
     private final Domains domains;
 
     GetDnsRecordsTool(Domains domains) {
+        super(CONTRACT);
         this.domains = domains;
-    }
-
-    @Override
-    public ToolContract contract() {
-        return CONTRACT;
     }
 
     @Override

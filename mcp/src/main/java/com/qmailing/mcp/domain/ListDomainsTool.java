@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code GET /domains}. */
 @Component
-class ListDomainsTool implements McpTool {
+class ListDomainsTool extends McpTool {
 
     private static final ToolContract CONTRACT = ToolContract.tool("qmailing_list_domains")
             .title("List custom domains")
@@ -28,12 +28,8 @@ class ListDomainsTool implements McpTool {
     private final Domains domains;
 
     ListDomainsTool(Domains domains) {
+        super(CONTRACT);
         this.domains = domains;
-    }
-
-    @Override
-    public ToolContract contract() {
-        return CONTRACT;
     }
 
     @Override

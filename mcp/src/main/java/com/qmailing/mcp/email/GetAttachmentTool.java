@@ -24,7 +24,7 @@ import java.util.List;
  * loaded just to be refused.
  */
 @Component
-class GetAttachmentTool implements McpTool {
+class GetAttachmentTool extends McpTool {
 
     static final long INLINE_LIMIT_BYTES = 5L * 1024 * 1024;
 
@@ -50,6 +50,7 @@ class GetAttachmentTool implements McpTool {
     private final Emails emails;
 
     GetAttachmentTool(Emails emails) {
+        super(CONTRACT);
         this.emails = emails;
     }
 
@@ -57,11 +58,6 @@ class GetAttachmentTool implements McpTool {
     }
 
     record OversizedAttachment(String filename, String contentType, long sizeBytes, boolean tooLarge) {
-    }
-
-    @Override
-    public ToolContract contract() {
-        return CONTRACT;
     }
 
     @Override

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code GET /email/{id}}. */
 @Component
-class GetEmailTool implements McpTool {
+class GetEmailTool extends McpTool {
 
     private static final ToolContract CONTRACT = ToolContract.tool("qmailing_get_email")
             .title("Get email by ID")
@@ -36,12 +36,8 @@ class GetEmailTool implements McpTool {
     private final Emails emails;
 
     GetEmailTool(Emails emails) {
+        super(CONTRACT);
         this.emails = emails;
-    }
-
-    @Override
-    public ToolContract contract() {
-        return CONTRACT;
     }
 
     @Override

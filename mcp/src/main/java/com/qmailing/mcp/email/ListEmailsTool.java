@@ -18,7 +18,7 @@ import java.util.Arrays;
 
 /** {@code GET /email?mailboxId=&folder=&offset=&limit=}. */
 @Component
-class ListEmailsTool implements McpTool {
+class ListEmailsTool extends McpTool {
 
     private static final ToolContract CONTRACT = ToolContract.tool("qmailing_list_emails")
             .title("List emails in a folder")
@@ -45,12 +45,8 @@ class ListEmailsTool implements McpTool {
     private final Emails emails;
 
     ListEmailsTool(Emails emails) {
+        super(CONTRACT);
         this.emails = emails;
-    }
-
-    @Override
-    public ToolContract contract() {
-        return CONTRACT;
     }
 
     @Override

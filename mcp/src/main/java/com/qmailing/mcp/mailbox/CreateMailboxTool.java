@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code POST /mailboxes}. */
 @Component
-class CreateMailboxTool implements McpTool {
+class CreateMailboxTool extends McpTool {
 
     private static final ToolContract CONTRACT = ToolContract.tool("qmailing_create_mailbox")
             .title("Create a mailbox")
@@ -40,12 +40,8 @@ class CreateMailboxTool implements McpTool {
     private final Mailboxes mailboxes;
 
     CreateMailboxTool(Mailboxes mailboxes) {
+        super(CONTRACT);
         this.mailboxes = mailboxes;
-    }
-
-    @Override
-    public ToolContract contract() {
-        return CONTRACT;
     }
 
     @Override

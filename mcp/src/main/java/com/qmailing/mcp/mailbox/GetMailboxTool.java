@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code GET /mailboxes/{id}}. */
 @Component
-class GetMailboxTool implements McpTool {
+class GetMailboxTool extends McpTool {
 
     private static final ToolContract CONTRACT = ToolContract.tool("qmailing_get_mailbox")
             .title("Get mailbox by ID")
@@ -34,12 +34,8 @@ class GetMailboxTool implements McpTool {
     private final Mailboxes mailboxes;
 
     GetMailboxTool(Mailboxes mailboxes) {
+        super(CONTRACT);
         this.mailboxes = mailboxes;
-    }
-
-    @Override
-    public ToolContract contract() {
-        return CONTRACT;
     }
 
     @Override

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code GET /mailboxes}. */
 @Component
-class ListMailboxesTool implements McpTool {
+class ListMailboxesTool extends McpTool {
 
     private static final ToolContract CONTRACT = ToolContract.tool("qmailing_list_mailboxes")
             .title("List mailboxes")
@@ -29,12 +29,8 @@ class ListMailboxesTool implements McpTool {
     private final Mailboxes mailboxes;
 
     ListMailboxesTool(Mailboxes mailboxes) {
+        super(CONTRACT);
         this.mailboxes = mailboxes;
-    }
-
-    @Override
-    public ToolContract contract() {
-        return CONTRACT;
     }
 
     @Override
