@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -114,6 +115,35 @@ class McpServerConfiguration {
                 .immediateExecution(true)
                 .tools(specifications)
                 .build();
+    }
+
+    /**
+     * An open listening stream is a request that never ends: graceful shutdown would wait the whole
+     * grace period for it. Closing the sessions first (this phase stops before the web server's)
+     * ends those streams; requests still arriving are told the server is shutting down.
+     */
+    @Bean
+    SmartLifecycle mcpSessionsCloser(McpSyncServer server) {
+        return new SmartLifecycle() {
+
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                server.closeGracefully();
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+        };
     }
 
     /** The protocol's own JSON: lenient towards fields newer clients send, unlike the REST edge's mapper. */
