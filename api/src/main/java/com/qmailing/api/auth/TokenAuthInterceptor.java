@@ -10,9 +10,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
-import java.util.List;
-import java.util.Map;
-
 /**
  * The check order of the API contract, before any request body is read: 401 (token) → 402 (plan)
  * → 403 (scope), then the plan's request rate (429) so an over-eager client costs no more than
@@ -54,11 +51,7 @@ public class TokenAuthInterceptor implements HandlerInterceptor {
         if (required == null) {
             throw new IllegalStateException("endpoint without @RequiredScope: " + method);
         }
-        if (!caller.has(required.value())) {
-            throw new ApiProblem(ErrorCode.INSUFFICIENT_SCOPE,
-                    "this token lacks the scope " + required.value().wire(),
-                    Map.of("requiredScopes", List.of(required.value().wire())));
-        }
+        caller.requireScope(required.value());
         rateLimiter.take(caller);
         return true;
     }

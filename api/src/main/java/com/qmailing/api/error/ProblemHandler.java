@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.qmailing.events.common.BusinessError;
-import com.qmailing.events.common.BusinessRuleException;
 import com.qmailing.events.common.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,22 +46,11 @@ public class ProblemHandler {
 
     @ExceptionHandler({CompletionException.class, ExecutionException.class, RuntimeException.class})
     ResponseEntity<Object> failure(Exception failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
+        Optional<ApiProblem> known = Problems.known(failure);
+        if (known.isPresent()) {
+            return Problems.response(known.get());
         }
-        if (cause instanceof ApiProblem problem) {
-            return Problems.response(problem);
-        }
-        Optional<BusinessError> business = BusinessRuleException.errorOf(cause);
-        if (business.isPresent()) {
-            return Problems.response(business.get().code(), business.get().detail(), Map.of());
-        }
-        if (cause instanceof PayloadTooLargeException tooLarge) {
-            return payloadTooLarge(tooLarge);
-        }
-        log.error("Unexpected failure while handling a request", cause);
+        log.error("Unexpected failure while handling a request", failure);
         return Problems.response(ErrorCode.INTERNAL_ERROR, "internal error", Map.of());
     }
 

@@ -1,5 +1,7 @@
 package com.qmailing.api.error;
 
+import com.qmailing.events.common.BusinessError;
+import com.qmailing.events.common.BusinessRuleException;
 import com.qmailing.events.common.ErrorCode;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -8,6 +10,9 @@ import org.springframework.http.ResponseEntity;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 
 /** Renders refusals as RFC 9457 problem+json, the one error format of the HTTP edge. */
 public final class Problems {
@@ -24,6 +29,30 @@ public final class Problems {
         body.put("code", code.code());
         body.putAll(extras);
         return body;
+    }
+
+    /**
+     * The refusal behind a failure, however the gateways wrapped it: an {@link ApiProblem}, a business
+     * rule decided in the core, or a body over its limit. Empty for anything unexpected (a bug, an
+     * outage), which each edge reports as an internal error. REST and MCP both classify with this.
+     */
+    public static Optional<ApiProblem> known(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof ApiProblem problem) {
+            return Optional.of(problem);
+        }
+        Optional<BusinessError> business = BusinessRuleException.errorOf(cause);
+        if (business.isPresent()) {
+            return Optional.of(new ApiProblem(business.get().code(), business.get().detail()));
+        }
+        if (cause instanceof PayloadTooLargeException tooLarge) {
+            return Optional.of(new ApiProblem(ErrorCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage()));
+        }
+        return Optional.empty();
     }
 
     public static ResponseEntity<Object> response(ApiProblem problem) {

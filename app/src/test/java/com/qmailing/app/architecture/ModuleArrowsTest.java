@@ -44,6 +44,18 @@ class ModuleArrowsTest {
                 .check(classes);
     }
 
+    /** ADR 0005: the agent edge reuses the REST edge's services, so one implementation of the rules serves both. */
+    @Test
+    void theMcpEdgeMayCallTheRestServicesButRestNeverKnowsMcp() {
+        noClasses().that().resideInAPackage("com.qmailing.api..")
+                .should().dependOnClassesThat().resideInAPackage("com.qmailing.mcp..")
+                .check(classes);
+        noClasses().that().resideInAPackage("com.qmailing.mcp..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.qmailing.command..", "com.qmailing.query..",
+                        "com.qmailing.gateway..", "com.qmailing.app..")
+                .check(classes);
+    }
+
     @Test
     void commandAndQuerySidesDoNotKnowEachOther() {
         noClasses().that().resideInAPackage("com.qmailing.command..")

@@ -12,6 +12,8 @@ public enum ErrorCode {
     STORAGE_QUOTA_EXCEEDED("StorageQuotaExceeded", 402, "Storage quota exceeded"),
     WEBHOOK_ENDPOINT_QUOTA_EXCEEDED("WebhookEndpointQuotaExceeded", 402, "Webhook endpoint quota exceeded"),
     INSUFFICIENT_SCOPE("InsufficientScope", 403, "Insufficient scope"),
+    /** A request from a browser origin or to a host name the server does not answer to (DNS rebinding). */
+    FORBIDDEN("Forbidden", 403, "Forbidden"),
     NOT_FOUND("NotFound", 404, "Not found"),
     METHOD_NOT_ALLOWED("MethodNotAllowed", 405, "Method not allowed"),
     NOT_ACCEPTABLE("NotAcceptable", 406, "Not acceptable"),
