@@ -32,6 +32,11 @@ class McpToolAccessTest extends McpTest {
         add("qmailing_list_emails", Map.of(), "email:read");
         add("qmailing_get_email", Map.of("id", any), "email:read");
         add("qmailing_get_attachment", Map.of("emailId", any, "index", 0), "email:read");
+        add("qmailing_send_email", Map.of("mailboxId", any, "to", List.of("bob@example.org")), "email:send");
+        add("qmailing_register_webhook", Map.of("url", "https://hooks.example.org/x", "label", "x",
+                "events", List.of("email.received")), "webhooks:write");
+        add("qmailing_list_webhooks", Map.of(), "webhooks:read");
+        add("qmailing_delete_webhook", Map.of("id", any), "webhooks:write");
     }
 
     private static void add(String tool, Map<String, Object> arguments, String scope) {
@@ -45,7 +50,8 @@ class McpToolAccessTest extends McpTest {
     @Test
     void everyToolRefusesATokenWithoutItsScope() {
         Api.Client owner = admin().newAccount("PRO");
-        McpSyncClient webhooksOnly = mcp(scoped(owner, "webhooks:read"));
+        // No tool needs domains:write, so this token has a scope and none that any tool accepts.
+        McpSyncClient webhooksOnly = mcp(scoped(owner, "domains:write"));
         McpSyncClient mailboxReader = mcp(scoped(owner, "mailboxes:read"));
 
         CALLS.forEach((tool, arguments) -> assertThat(error(call(webhooksOnly, tool, arguments))).as(tool)
