@@ -30,6 +30,8 @@ import java.nio.file.Path;
                 "qmailing.bootstrap-token=" + IntegrationTest.BOOTSTRAP_TOKEN,
                 "qmailing.admin-token=" + IntegrationTest.ADMIN_TOKEN,
                 "qmailing.request-log-flush-interval=PT0.05S",
+                // Several contexts may be cached at once; together they must fit PostgreSQL's 100 connections.
+                "qmailing.db.pool-size=12",
                 "qmailing.outbound=smtp",
                 "qmailing.smtp-relay.starttls=false",
                 // PLUS sends at most 3 a day here, so the daily limit is cheap to reach.
