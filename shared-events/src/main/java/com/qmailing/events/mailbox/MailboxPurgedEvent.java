@@ -6,7 +6,10 @@ import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
 
-/** Gone for good, after each of its emails was purged: its key is shredded and its address is free again. */
+/**
+ * Gone for good, with all its emails (their purges commit in the same transaction): its key is
+ * shredded and its address is free again.
+ */
 @Revision("1")
 public record MailboxPurgedEvent(MailboxId mailboxId, AccountId accountId, Instant purgedAt) {
 }
