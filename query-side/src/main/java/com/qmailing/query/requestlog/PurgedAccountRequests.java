@@ -14,11 +14,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(ProjectionGroups.TOKENS)
-class RequestLogPurge {
+class PurgedAccountRequests {
 
     private final JdbcTemplate jdbc;
 
-    RequestLogPurge(JdbcTemplate jdbc) {
+    PurgedAccountRequests(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
