@@ -44,12 +44,6 @@ public class AccountAggregates {
                 .stream().map(EmailId::new).toList();
     }
 
-    /** Every aggregate of the account, purged or not, as the event store names them. */
-    List<String> of(AccountId account) {
-        return jdbc.queryForList("select cast(aggregate_id as text) from account_aggregates where account_id = ?",
-                String.class, account.value());
-    }
-
     @EventHandler
     void on(AccountCreatedEvent event) {
         add(event.accountId().value(), event.accountId(), null, Kind.ACCOUNT);
