@@ -41,10 +41,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Promises P2, P10 and P12 end to end: an account with mailboxes, received and sent mail, tokens and
- * a mute rule is deleted, and once its window has passed not one of its personal strings is left
- * readable in any store: event payloads (sealed fields no longer open), blobs, every table of the
- * schema, the request log, or the application log of the whole scenario.
+ * Promises P2, P10 and P12 end to end: an account with mailboxes, received and sent mail, tokens, a
+ * mute rule and an export is deleted, and once its window has passed not one of its personal strings
+ * is left readable in any store: event payloads (sealed fields no longer open), blobs, export files,
+ * every table of the schema, the request log, or the application log of the whole scenario.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class PrivacyScanTest extends ShortRetentionTest {
@@ -76,6 +76,7 @@ class PrivacyScanTest extends ShortRetentionTest {
         await().atMost(PURGE_TIMEOUT).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             assertThat(tablesContaining(needles)).as("tables still holding the account's personal data").isEmpty();
             assertThat(tablesWithRowsOf(scenario.accountId)).as("tables still holding the account's rows").isEmpty();
+            assertThat(dataDir.resolve("exports").resolve(scenario.export + ".zip")).doesNotExist();
         });
         assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ? "
                 + "and payload_type like '%.AccountPurgedEvent'", Long.class, scenario.accountId)).isOne();
@@ -97,6 +98,7 @@ class PrivacyScanTest extends ShortRetentionTest {
         final String accountId;
         final Api.Client owner;
         final String extraToken;
+        final String export;
         final String marker;
 
         Scenario(String marker) {
@@ -137,6 +139,9 @@ class PrivacyScanTest extends ShortRetentionTest {
             owner.delete("/api/v1/pub/email/" + received).expect(202);
             await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
                     "select count(*) from api_request_log where account_id = ?::uuid", Long.class, accountId) > 0);
+            export = owner.post("/api/v1/account/export", Map.of()).expect(202).json().get("id").asText();
+            await().atMost(Duration.ofSeconds(30)).until(() -> owner.get("/api/v1/account/export/" + export).json()
+                    .get("status").asText().equals("DONE"));
         }
 
         /** What must not be readable after the purge: the marker in every form, and the tokens' secrets. */

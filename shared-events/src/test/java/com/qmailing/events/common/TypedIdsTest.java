@@ -27,7 +27,8 @@ class TypedIdsTest {
                 Named.of("AccountId", new IdType(AccountId::parse, AccountId::new)),
                 Named.of("MailboxId", new IdType(MailboxId::parse, MailboxId::new)),
                 Named.of("ApiTokenId", new IdType(ApiTokenId::parse, ApiTokenId::new)),
-                Named.of("DomainId", new IdType(DomainId::parse, DomainId::new)));
+                Named.of("DomainId", new IdType(DomainId::parse, DomainId::new)),
+                Named.of("ExportId", new IdType(ExportId::parse, ExportId::new)));
     }
 
     static Stream<Arguments> idTypesAndNonCanonicalTexts() {
