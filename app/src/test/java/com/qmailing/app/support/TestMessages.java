@@ -17,6 +17,6 @@ public final class TestMessages {
                 + "Date: Mon, 23 Nov 2026 12:00:00 +0000\r\n"
                 + "MIME-Version: 1.0\r\n"
                 + "Content-Type: text/plain; charset=UTF-8\r\n"
-                + "\r\n" + body + "\r\n").getBytes(StandardCharsets.UTF_8);
+                + "\r\n" + body).getBytes(StandardCharsets.UTF_8);
     }
 }

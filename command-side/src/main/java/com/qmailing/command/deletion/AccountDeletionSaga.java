@@ -6,15 +6,10 @@ import com.qmailing.events.account.AccountDeletionRequestedEvent;
 import com.qmailing.events.account.AccountPurgedEvent;
 import com.qmailing.events.account.PurgeAccountCommand;
 import com.qmailing.events.common.AccountId;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.deadline.DeadlineManager;
-import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
-import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * An account whose deletion was requested is purged at its purge date, unless the deletion is
@@ -23,40 +18,31 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @Saga
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
-public class AccountDeletionSaga {
-
-    static final String PURGE = "account-purge";
+public class AccountDeletionSaga extends PurgeSaga {
 
     private AccountId accountId;
-
-    @Autowired
-    private transient CommandGateway commands;
-    @Autowired
-    private transient DeadlineManager deadlines;
 
     @StartSaga
     @SagaEventHandler(associationProperty = "accountId")
     void on(AccountDeletionRequestedEvent event) {
         accountId = event.accountId();
-        deadlines.schedule(event.purgeAt(), PURGE);
+        schedulePurge(event.purgeAt());
     }
 
     @EndSaga
     @SagaEventHandler(associationProperty = "accountId")
     void on(AccountDeletionCancelledEvent event) {
-        deadlines.cancelAllWithinScope(PURGE);
+        cancelPurge();
     }
 
     @EndSaga
     @SagaEventHandler(associationProperty = "accountId")
     void on(AccountPurgedEvent event) {
-        deadlines.cancelAllWithinScope(PURGE);
+        cancelPurge();
     }
 
-    @DeadlineHandler(deadlineName = PURGE)
-    void purge() {
-        if (!Purges.send(commands, new PurgeAccountCommand(accountId))) {
-            SagaLifecycle.end();
-        }
+    @Override
+    Object purgeCommand() {
+        return new PurgeAccountCommand(accountId);
     }
 }

@@ -11,11 +11,8 @@ import com.qmailing.events.mailbox.MailboxPurgedEvent;
 import com.qmailing.events.mailbox.MailboxRestoredEvent;
 import com.qmailing.events.mailbox.PurgeMailboxCommand;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.deadline.DeadlineManager;
-import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
-import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,17 +27,11 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @Saga
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
-public class MailboxDeletionSaga {
-
-    static final String PURGE = "mailbox-purge";
+public class MailboxDeletionSaga extends PurgeSaga {
 
     private MailboxId mailboxId;
     private AccountId accountId;
 
-    @Autowired
-    private transient CommandGateway commands;
-    @Autowired
-    private transient DeadlineManager deadlines;
     @Autowired
     private transient AccountAggregates aggregates;
 
@@ -49,27 +40,28 @@ public class MailboxDeletionSaga {
     void on(MailboxDeletedEvent event) {
         mailboxId = event.mailboxId();
         accountId = event.accountId();
-        deadlines.schedule(event.purgeAt(), PURGE);
+        schedulePurge(event.purgeAt());
     }
 
     @EndSaga
     @SagaEventHandler(associationProperty = "mailboxId")
     void on(MailboxRestoredEvent event) {
-        deadlines.cancelAllWithinScope(PURGE);
+        cancelPurge();
     }
 
     @EndSaga
     @SagaEventHandler(associationProperty = "mailboxId")
     void on(MailboxPurgedEvent event) {
-        deadlines.cancelAllWithinScope(PURGE);
+        cancelPurge();
     }
 
-    @DeadlineHandler(deadlineName = PURGE)
-    void purge() {
-        if (!Purges.send(commands, new PurgeMailboxCommand(mailboxId, accountId))) {
-            SagaLifecycle.end();
-            return;
-        }
+    @Override
+    Object purgeCommand() {
+        return new PurgeMailboxCommand(mailboxId, accountId);
+    }
+
+    @Override
+    void afterPurge(CommandGateway commands) {
         for (EmailId email : aggregates.unpurgedEmailsOf(mailboxId)) {
             commands.sendAndWait(new PurgeEmailCommand(email, accountId, PurgeEmailCommand.Cause.MAILBOX_PURGED));
         }

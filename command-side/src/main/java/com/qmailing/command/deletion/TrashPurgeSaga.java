@@ -7,15 +7,10 @@ import com.qmailing.events.email.EmailPurgedEvent;
 import com.qmailing.events.email.EmailRestoredEvent;
 import com.qmailing.events.email.EmailTrashedEvent;
 import com.qmailing.events.email.PurgeEmailCommand;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.deadline.DeadlineManager;
-import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
-import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * An email in the trash is purged at its purge date, unless it leaves the trash first or is
@@ -23,42 +18,33 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @Saga
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
-public class TrashPurgeSaga {
-
-    static final String PURGE = "trash-purge";
+public class TrashPurgeSaga extends PurgeSaga {
 
     private EmailId emailId;
     private AccountId accountId;
-
-    @Autowired
-    private transient CommandGateway commands;
-    @Autowired
-    private transient DeadlineManager deadlines;
 
     @StartSaga
     @SagaEventHandler(associationProperty = "emailId")
     void on(EmailTrashedEvent event) {
         emailId = event.emailId();
         accountId = event.accountId();
-        deadlines.schedule(event.purgeAt(), PURGE);
+        schedulePurge(event.purgeAt());
     }
 
     @EndSaga
     @SagaEventHandler(associationProperty = "emailId")
     void on(EmailRestoredEvent event) {
-        deadlines.cancelAllWithinScope(PURGE);
+        cancelPurge();
     }
 
     @EndSaga
     @SagaEventHandler(associationProperty = "emailId")
     void on(EmailPurgedEvent event) {
-        deadlines.cancelAllWithinScope(PURGE);
+        cancelPurge();
     }
 
-    @DeadlineHandler(deadlineName = PURGE)
-    void purge() {
-        if (!Purges.send(commands, new PurgeEmailCommand(emailId, accountId, PurgeEmailCommand.Cause.TRASH_EXPIRED))) {
-            SagaLifecycle.end();
-        }
+    @Override
+    Object purgeCommand() {
+        return new PurgeEmailCommand(emailId, accountId, PurgeEmailCommand.Cause.TRASH_EXPIRED);
     }
 }

@@ -34,7 +34,7 @@ class AccountDeletionSagaTest {
         fixture.givenCurrentTime(REQUESTED_AT)
                 .whenPublishingA(REQUESTED)
                 .expectActiveSagas(1)
-                .expectScheduledDeadlineWithName(REQUESTED_AT.plus(WINDOW), AccountDeletionSaga.PURGE)
+                .expectScheduledDeadlineWithName(REQUESTED_AT.plus(WINDOW), PurgeSaga.PURGE)
                 .expectNoDispatchedCommands();
     }
 
@@ -43,7 +43,7 @@ class AccountDeletionSagaTest {
         fixture.givenCurrentTime(REQUESTED_AT)
                 .andThenAPublished(REQUESTED)
                 .whenTimeElapses(WINDOW)
-                .expectTriggeredDeadlinesWithName(AccountDeletionSaga.PURGE)
+                .expectTriggeredDeadlinesWithName(PurgeSaga.PURGE)
                 .expectDispatchedCommands(new PurgeAccountCommand(ACCOUNT));
     }
 

@@ -48,7 +48,7 @@ class MailboxDeletionSagaTest {
         fixture.givenCurrentTime(DELETED_AT)
                 .whenPublishingA(DELETED)
                 .expectActiveSagas(1)
-                .expectScheduledDeadlineWithName(DELETED_AT.plus(WINDOW), MailboxDeletionSaga.PURGE)
+                .expectScheduledDeadlineWithName(DELETED_AT.plus(WINDOW), PurgeSaga.PURGE)
                 .expectNoDispatchedCommands();
     }
 

@@ -37,7 +37,7 @@ class TrashPurgeSagaTest {
         fixture.givenCurrentTime(TRASHED_AT)
                 .andThenAPublished(TRASHED)
                 .whenTimeElapses(WINDOW)
-                .expectTriggeredDeadlinesWithName(TrashPurgeSaga.PURGE)
+                .expectTriggeredDeadlinesWithName(PurgeSaga.PURGE)
                 .expectDispatchedCommands(new PurgeEmailCommand(EMAIL, ACCOUNT, PurgeEmailCommand.Cause.TRASH_EXPIRED));
     }
 
@@ -47,7 +47,7 @@ class TrashPurgeSagaTest {
                 .andThenAPublished(TRASHED)
                 .whenTimeElapses(Duration.ofDays(29))
                 .expectNoDispatchedCommands()
-                .expectScheduledDeadlineWithName(TRASHED_AT.plus(WINDOW), TrashPurgeSaga.PURGE);
+                .expectScheduledDeadlineWithName(TRASHED_AT.plus(WINDOW), PurgeSaga.PURGE);
     }
 
     @Test
