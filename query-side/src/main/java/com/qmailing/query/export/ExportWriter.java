@@ -98,6 +98,11 @@ class ExportWriter {
                 new Assembly(export, job.accountId(), zip).write();
             }
             files.publish(export, draft);
+            if (jobs.find(export).isEmpty()) {
+                // Purged with its account (or expired) while it ran: the file must not outlive its job.
+                files.delete(export);
+                return;
+            }
             jobs.finish(export, ExportStatus.DONE, clock.instant());
         } catch (IOException | RuntimeException e) {
             // The type only: a message could quote content.
