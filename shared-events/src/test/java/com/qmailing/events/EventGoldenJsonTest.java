@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.qmailing.events.account.AccountCreatedEvent;
+import com.qmailing.events.account.AccountDeletionCancelledEvent;
+import com.qmailing.events.account.AccountDeletionRequestedEvent;
 import com.qmailing.events.account.AccountPlanChangedEvent;
+import com.qmailing.events.account.AccountPurgedEvent;
 import com.qmailing.events.common.AccountId;
 import com.qmailing.events.common.ApiTokenId;
 import com.qmailing.events.common.EmailAddress;
@@ -25,6 +28,7 @@ import com.qmailing.events.email.EmailFlagsChangedEvent;
 import com.qmailing.events.email.EmailSentEvent;
 import com.qmailing.events.email.EmailHeaders;
 import com.qmailing.events.email.EmailMovedEvent;
+import com.qmailing.events.email.EmailPurgedEvent;
 import com.qmailing.events.email.EmailReceivedEvent;
 import com.qmailing.events.email.EmailRestoredEvent;
 import com.qmailing.events.email.EmailTrashedEvent;
@@ -33,6 +37,9 @@ import com.qmailing.events.email.MutedSender;
 import com.qmailing.events.email.SenderMutedEvent;
 import com.qmailing.events.email.SenderUnmutedEvent;
 import com.qmailing.events.mailbox.MailboxCreatedEvent;
+import com.qmailing.events.mailbox.MailboxDeletedEvent;
+import com.qmailing.events.mailbox.MailboxPurgedEvent;
+import com.qmailing.events.mailbox.MailboxRestoredEvent;
 import com.qmailing.events.mailbox.MailboxSettingsChangedEvent;
 import com.qmailing.events.token.ApiTokenIssuedEvent;
 import com.qmailing.events.token.ApiTokenRevokedEvent;
@@ -145,7 +152,16 @@ class EventGoldenJsonTest {
                         Instant.parse("2026-11-25T09:00:11.250Z")),
                 new WebhookEndpointDisabledEvent(ENDPOINT, ACCOUNT, "every attempt failed for 31 h",
                         Instant.parse("2026-11-27T16:42:00Z")),
-                new WebhookEndpointRevokedEvent(ENDPOINT, ACCOUNT, Instant.parse("2026-11-28T10:00:00Z")));
+                new WebhookEndpointRevokedEvent(ENDPOINT, ACCOUNT, Instant.parse("2026-11-28T10:00:00Z")),
+                new EmailPurgedEvent(EMAIL, ACCOUNT, MAILBOX, 4096, Instant.parse("2026-12-23T12:03:01Z")),
+                new MailboxDeletedEvent(MAILBOX, ACCOUNT, Instant.parse("2026-11-25T08:00:00Z"),
+                        Instant.parse("2026-12-25T08:00:00Z")),
+                new MailboxRestoredEvent(MAILBOX, ACCOUNT, Instant.parse("2026-11-26T08:00:00Z")),
+                new MailboxPurgedEvent(MAILBOX, ACCOUNT, Instant.parse("2026-12-25T08:00:01Z")),
+                new AccountDeletionRequestedEvent(ACCOUNT, Instant.parse("2026-11-27T08:00:00Z"),
+                        Instant.parse("2026-12-27T08:00:00Z")),
+                new AccountDeletionCancelledEvent(ACCOUNT, Instant.parse("2026-11-28T08:00:00Z")),
+                new AccountPurgedEvent(ACCOUNT, Instant.parse("2026-12-27T08:00:01Z")));
     }
 
     static Stream<Named<Object>> namedSamples() {

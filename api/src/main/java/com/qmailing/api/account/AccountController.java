@@ -1,5 +1,6 @@
 package com.qmailing.api.account;
 
+import com.qmailing.api.auth.AllowedWhileDeletionPending;
 import com.qmailing.api.auth.Caller;
 import com.qmailing.api.auth.IssuedTokenResponse;
 import com.qmailing.api.auth.RequiredScope;
@@ -8,7 +9,10 @@ import com.qmailing.api.core.Gateways;
 import com.qmailing.api.core.Ids;
 import com.qmailing.api.core.Page;
 import com.qmailing.api.error.ApiProblem;
+import com.qmailing.events.account.AccountStatus;
+import com.qmailing.events.account.CancelAccountDeletionCommand;
 import com.qmailing.events.account.GetUsageQuery;
+import com.qmailing.events.account.RequestAccountDeletionCommand;
 import com.qmailing.events.account.UsageView;
 import com.qmailing.events.common.ApiTokenId;
 import com.qmailing.events.common.Scope;
@@ -17,6 +21,7 @@ import com.qmailing.events.requestlog.RequestLogPage;
 import com.qmailing.events.token.ApiTokenView;
 import com.qmailing.events.token.ListApiTokensQuery;
 import com.qmailing.events.token.RevokeApiTokenCommand;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +32,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
 import java.util.List;
 
 /** The account's own API: tokens, usage and its request log. Needs a {@code *} token. */
@@ -69,6 +75,33 @@ class AccountController {
     UsageResponse usage(Caller caller) {
         return gateways.one(new GetUsageQuery(caller.accountId()), UsageView.class).map(UsageResponse::of)
                 .orElseThrow(ApiProblem::notFound);
+    }
+
+    /**
+     * Soft-deletes the account: from now on its tokens answer 401 (except to {@link #restore}) and its
+     * mailboxes refuse mail; at {@code purgeAt} everything it holds is purged.
+     */
+    @DeleteMapping
+    @RequiredScope(Scope.ALL)
+    ResponseEntity<AccountDeletionResponse> delete(Caller caller) {
+        Instant purgeAt = gateways.sendAndSettle(new RequestAccountDeletionCommand(caller.accountId()),
+                caller.accountId());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new AccountDeletionResponse(purgeAt));
+    }
+
+    /** Cancels a pending deletion; the deleted account's own {@code *} token is accepted here, and only here. */
+    @PostMapping("/restore")
+    @RequiredScope(Scope.ALL)
+    @AllowedWhileDeletionPending
+    AccountStatusResponse restore(Caller caller) {
+        gateways.sendAndSettle(new CancelAccountDeletionCommand(caller.accountId()), caller.accountId());
+        return new AccountStatusResponse(caller.accountId().toString(), AccountStatus.ACTIVE);
+    }
+
+    record AccountDeletionResponse(Instant purgeAt) {
+    }
+
+    record AccountStatusResponse(String id, AccountStatus status) {
     }
 
     @GetMapping("/requests")

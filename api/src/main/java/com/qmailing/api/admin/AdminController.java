@@ -7,8 +7,10 @@ import com.qmailing.api.core.Gateways;
 import com.qmailing.api.core.Ids;
 import com.qmailing.api.core.Page;
 import com.qmailing.api.error.ApiProblem;
+import com.qmailing.events.account.AccountStatus;
 import com.qmailing.events.account.AccountUsageView;
 import com.qmailing.events.account.AccountView;
+import com.qmailing.events.account.CancelAccountDeletionCommand;
 import com.qmailing.events.account.ChangeAccountPlanCommand;
 import com.qmailing.events.account.CreateAccountCommand;
 import com.qmailing.events.account.GetAccountQuery;
@@ -46,10 +48,10 @@ class AdminController {
     record CreateAccountRequest(String email, String name, Plan plan) {
     }
 
-    record AccountResponse(String id, String email, String name, Plan plan, Instant createdAt) {
+    record AccountResponse(String id, String email, String name, Plan plan, AccountStatus status, Instant createdAt) {
 
         static AccountResponse of(AccountView view) {
-            return new AccountResponse(view.id().toString(), view.email(), view.name(), view.plan(),
+            return new AccountResponse(view.id().toString(), view.email(), view.name(), view.plan(), view.status(),
                     view.createdAt());
         }
     }
@@ -117,6 +119,15 @@ class AdminController {
         account(account);
         return ResponseEntity.status(201)
                 .body(issuer.issue(account, request.label(), request.scopes(), request.expiresAt()));
+    }
+
+    /** The operator's way to cancel an account's pending deletion, for an owner who has lost every token. */
+    @PostMapping("/{id}/restore")
+    AccountResponse restore(@PathVariable String id) {
+        AccountId account = Ids.parse(id, AccountId::parse);
+        account(account);
+        gateways.sendAndSettle(new CancelAccountDeletionCommand(account), account);
+        return AccountResponse.of(account(account));
     }
 
     private AccountView account(AccountId id) {

@@ -41,7 +41,8 @@ public class TokenAuthInterceptor implements HandlerInterceptor {
             return true;
         }
         request.setAttribute(STARTED, System.nanoTime());
-        Caller caller = authenticator.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION));
+        Caller caller = authenticator.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION),
+                method.hasMethodAnnotation(AllowedWhileDeletionPending.class));
         request.setAttribute(CALLER, caller);
         if (request.getRequestURI().startsWith(PUBLIC_API) && !plans.of(caller.plan()).publicApi()) {
             throw new ApiProblem(ErrorCode.PLAN_FEATURE_REQUIRED,

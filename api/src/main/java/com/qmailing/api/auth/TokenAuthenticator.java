@@ -51,17 +51,25 @@ public class TokenAuthenticator {
                 .description("time to authenticate a bearer token").register(meters);
     }
 
-    /** @throws ApiProblem 401 for a missing, malformed, unknown, expired or revoked token */
+    /** @throws ApiProblem 401 for a missing, malformed, unknown, expired or revoked token, or one of a deleted account */
     public Caller authenticate(String authorization) {
+        return authenticate(authorization, false);
+    }
+
+    /**
+     * @param cancelsDeletion the request would cancel its account's pending deletion: the one request
+     *                        a deleted account's (unrevoked) tokens are still good for
+     */
+    public Caller authenticate(String authorization, boolean cancelsDeletion) {
         long started = System.nanoTime();
         try {
-            return check(authorization);
+            return check(authorization, cancelsDeletion);
         } finally {
             checks.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
     }
 
-    private Caller check(String authorization) {
+    private Caller check(String authorization, boolean cancelsDeletion) {
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             throw unauthorized("missing bearer token");
         }
@@ -75,7 +83,11 @@ public class TokenAuthenticator {
         if (!matches(token, credentials.bcryptHash())) {
             throw unauthorized("invalid token");
         }
-        if (!credentials.usable()) {
+        if (credentials.accountDeletionPending() && !cancelsDeletion) {
+            throw unauthorized("account deleted: until it is purged, its tokens only cancel the deletion "
+                    + "(POST /api/v1/account/restore)");
+        }
+        if (!credentials.usable() && !credentials.accountDeletionPending()) {
             throw unauthorized("token revoked");
         }
         if (credentials.expiresAt() != null && !clock.instant().isBefore(credentials.expiresAt())) {

@@ -82,6 +82,12 @@ class EmailController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(emails.trash(caller, id));
     }
 
+    @DeleteMapping(value = "/{id}", params = "permanent=true")
+    @RequiredScope(Scope.EMAIL_READ)
+    ResponseEntity<PurgedEmailResponse> purge(Caller caller, @PathVariable String id) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(emails.purge(caller, id));
+    }
+
     @PostMapping("/{id}/restore")
     @RequiredScope(Scope.EMAIL_READ)
     EmailDetailResponse restore(Caller caller, @PathVariable String id) {

@@ -6,6 +6,7 @@ import com.qmailing.api.core.Ids;
 import com.qmailing.api.core.Page;
 import com.qmailing.api.error.ApiProblem;
 import com.qmailing.events.common.EmailId;
+import com.qmailing.events.common.ErrorCode;
 import com.qmailing.events.common.MailboxId;
 import com.qmailing.events.email.AttachmentView;
 import com.qmailing.events.email.ChangeEmailFlagsCommand;
@@ -19,6 +20,7 @@ import com.qmailing.events.email.GetEmailQuery;
 import com.qmailing.events.email.GetRawEmailQuery;
 import com.qmailing.events.email.ListEmailsQuery;
 import com.qmailing.events.email.MoveEmailCommand;
+import com.qmailing.events.email.PurgeEmailCommand;
 import com.qmailing.events.email.RawEmailView;
 import com.qmailing.events.email.RestoreEmailCommand;
 import com.qmailing.events.email.TrashEmailCommand;
@@ -107,6 +109,17 @@ public class Emails {
         gateways.sendAndSettle(new TrashEmailCommand(view.id(), caller.accountId()), view.id());
         EmailView trashed = view(caller, id);
         return new TrashedEmailResponse(id, trashed.folder(), trashed.purgeAt());
+    }
+
+    /** Empties one email from the trash now; an email outside the trash is a 409 (trash it first). */
+    public PurgedEmailResponse purge(Caller caller, String id) {
+        EmailView view = view(caller, id);
+        if (view.folder() != Folder.TRASH) {
+            throw new ApiProblem(ErrorCode.CONFLICT, "email: only an email in the trash can be deleted permanently");
+        }
+        gateways.sendAndSettle(new PurgeEmailCommand(view.id(), caller.accountId(), PurgeEmailCommand.Cause.REQUESTED),
+                view.id());
+        return new PurgedEmailResponse(id, true);
     }
 
     public EmailDetailResponse restore(Caller caller, String id) {

@@ -16,6 +16,7 @@ import com.qmailing.events.email.GetEmailQuery;
 import com.qmailing.events.email.OutgoingAttachment;
 import com.qmailing.events.email.SendEmailCommand;
 import com.qmailing.events.mailbox.GetMailboxQuery;
+import com.qmailing.events.mailbox.MailboxStatus;
 import com.qmailing.events.mailbox.MailboxView;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -65,6 +66,9 @@ public class Sending {
         MailboxId mailboxId = Ids.parse(request.mailboxId(), MailboxId::parse);
         MailboxView mailbox = gateways.one(new GetMailboxQuery(caller.accountId(), mailboxId), MailboxView.class)
                 .orElseThrow(ApiProblem::notFound);
+        if (mailbox.status() == MailboxStatus.DELETED) {
+            throw new ApiProblem(ErrorCode.CONFLICT, "mailboxId: the mailbox is deleted; restore it to send from it");
+        }
         List<EmailAddress> to = addresses("to", request.to(), 1, MAX_TO);
         List<EmailAddress> cc = addresses("cc", request.cc(), 0, MAX_COPIES);
         List<EmailAddress> bcc = addresses("bcc", request.bcc(), 0, MAX_COPIES);

@@ -3,7 +3,9 @@ package com.qmailing.api.mailbox;
 import com.qmailing.api.auth.Caller;
 import com.qmailing.api.auth.RequiredScope;
 import com.qmailing.events.common.Scope;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,5 +50,17 @@ class MailboxController {
     @RequiredScope(Scope.MAILBOXES_WRITE)
     MailboxResponse update(Caller caller, @PathVariable String id, @RequestBody UpdateMailboxRequest request) {
         return mailboxes.update(caller, id, request);
+    }
+
+    @DeleteMapping("/{id}")
+    @RequiredScope(Scope.MAILBOXES_WRITE)
+    ResponseEntity<DeletedMailboxResponse> delete(Caller caller, @PathVariable String id) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(mailboxes.delete(caller, id));
+    }
+
+    @PostMapping("/{id}/restore")
+    @RequiredScope(Scope.MAILBOXES_WRITE)
+    MailboxResponse restore(Caller caller, @PathVariable String id) {
+        return mailboxes.restore(caller, id);
     }
 }

@@ -10,12 +10,16 @@ import com.qmailing.events.common.MailboxId;
 import com.qmailing.events.common.MailboxLocalPart;
 import com.qmailing.events.mailbox.ChangeMailboxSettingsCommand;
 import com.qmailing.events.mailbox.CreateMailboxCommand;
+import com.qmailing.events.mailbox.DeleteMailboxCommand;
 import com.qmailing.events.mailbox.GetMailboxQuery;
 import com.qmailing.events.mailbox.ListMailboxesQuery;
+import com.qmailing.events.mailbox.MailboxStatus;
 import com.qmailing.events.mailbox.MailboxView;
+import com.qmailing.events.mailbox.RestoreMailboxCommand;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -71,6 +75,21 @@ public class Mailboxes {
                 : new Change<>(forwardTo(request.forwardTo().orElse(null)));
         gateways.sendAndSettle(new ChangeMailboxSettingsCommand(mailboxId, caller.accountId(), displayName,
                 forwardTo, request.forwardOnly()), mailboxId);
+        return get(caller, id);
+    }
+
+    /** Soft delete: the mailbox stops receiving now and is purged, with its mail, at the answered date. */
+    public DeletedMailboxResponse delete(Caller caller, String id) {
+        MailboxId mailboxId = Ids.parse(id, MailboxId::parse);
+        get(caller, id);
+        Instant purgeAt = gateways.sendAndSettle(new DeleteMailboxCommand(mailboxId, caller.accountId()), mailboxId);
+        return new DeletedMailboxResponse(id, MailboxStatus.DELETED, purgeAt);
+    }
+
+    public MailboxResponse restore(Caller caller, String id) {
+        MailboxId mailboxId = Ids.parse(id, MailboxId::parse);
+        get(caller, id);
+        gateways.sendAndSettle(new RestoreMailboxCommand(mailboxId, caller.accountId()), mailboxId);
         return get(caller, id);
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.qmailing.app.support.Api;
 import com.qmailing.app.support.IntegrationTest;
 import com.qmailing.app.support.SmtpClient;
+import com.qmailing.app.support.TestMessages;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 
@@ -226,14 +227,7 @@ class ReceiveMailTest extends IntegrationTest {
     }
 
     static byte[] message(String from, String to, String subject, String body) {
-        return ("From: " + from + "\r\n"
-                + "To: " + to + "\r\n"
-                + "Subject: " + subject + "\r\n"
-                + "Message-ID: <" + UUID.randomUUID() + "@example.org>\r\n"
-                + "Date: Mon, 23 Nov 2026 12:00:00 +0000\r\n"
-                + "MIME-Version: 1.0\r\n"
-                + "Content-Type: text/plain; charset=UTF-8\r\n"
-                + "\r\n" + body).getBytes(StandardCharsets.UTF_8);
+        return TestMessages.plain(from, to, subject, body);
     }
 
     static String messageIdOf(byte[] message) {

@@ -1,9 +1,16 @@
 package com.qmailing.command.account;
 
+import com.qmailing.command.config.Retention;
 import com.qmailing.events.account.AccountCreatedEvent;
+import com.qmailing.events.account.AccountDeletionCancelledEvent;
+import com.qmailing.events.account.AccountDeletionRequestedEvent;
 import com.qmailing.events.account.AccountPlanChangedEvent;
+import com.qmailing.events.account.AccountPurgedEvent;
+import com.qmailing.events.account.CancelAccountDeletionCommand;
 import com.qmailing.events.account.ChangeAccountPlanCommand;
 import com.qmailing.events.account.CreateAccountCommand;
+import com.qmailing.events.account.PurgeAccountCommand;
+import com.qmailing.events.account.RequestAccountDeletionCommand;
 import com.qmailing.events.common.AccountId;
 import com.qmailing.events.common.BusinessRuleException;
 import com.qmailing.events.common.ErrorCode;
@@ -32,6 +39,9 @@ public class Account {
     private AccountId id;
     private Plan plan;
     private final Set<MutedSender> muted = new HashSet<>();
+    /** Set while a deletion is pending. */
+    private Instant purgeAt;
+    private boolean purged;
 
     protected Account() {
         // for Axon
@@ -44,6 +54,7 @@ public class Account {
 
     @CommandHandler
     void handle(ChangeAccountPlanCommand command, Clock clock) {
+        checkNotPurged();
         if (command.plan() == null) {
             throw new BusinessRuleException(ErrorCode.VALIDATION_FAILED, "plan: must not be null");
         }
@@ -54,6 +65,7 @@ public class Account {
 
     @CommandHandler
     void handle(MuteSenderCommand command, Clock clock) {
+        checkNotPurged();
         if (!muted.contains(command.sender())) {
             apply(new SenderMutedEvent(id, command.sender(), clock.instant()));
         }
@@ -61,8 +73,50 @@ public class Account {
 
     @CommandHandler
     void handle(UnmuteSenderCommand command, Clock clock) {
+        checkNotPurged();
         if (muted.contains(command.sender())) {
             apply(new SenderUnmutedEvent(id, command.sender(), clock.instant()));
+        }
+    }
+
+    /** @return when the account will be purged; asking again keeps the first date */
+    @CommandHandler
+    Instant handle(RequestAccountDeletionCommand command, Clock clock, Retention retention) {
+        checkNotPurged();
+        if (purgeAt == null) {
+            Instant now = clock.instant();
+            apply(new AccountDeletionRequestedEvent(id, now, retention.purgeAt(now)));
+        }
+        return purgeAt;
+    }
+
+    @CommandHandler
+    void handle(CancelAccountDeletionCommand command, Clock clock) {
+        checkNotPurged();
+        if (purgeAt != null) {
+            apply(new AccountDeletionCancelledEvent(id, clock.instant()));
+        }
+    }
+
+    /**
+     * The decision only: every purge step (keys, blobs, lookup rows) follows the event in the same
+     * transaction, so a committed {@link AccountPurgedEvent} means every step is done.
+     */
+    @CommandHandler
+    void handle(PurgeAccountCommand command, Clock clock) {
+        if (purged) {
+            return;
+        }
+        Instant now = clock.instant();
+        if (purgeAt == null || now.isBefore(purgeAt)) {
+            throw new BusinessRuleException(ErrorCode.CONFLICT, "account: no deletion is due");
+        }
+        apply(new AccountPurgedEvent(id, now));
+    }
+
+    private void checkNotPurged() {
+        if (purged) {
+            throw new BusinessRuleException(ErrorCode.NOT_FOUND, "account not found");
         }
     }
 
@@ -85,5 +139,23 @@ public class Account {
     @EventSourcingHandler
     void on(SenderUnmutedEvent event) {
         muted.remove(event.sender());
+    }
+
+    @EventSourcingHandler
+    void on(AccountDeletionRequestedEvent event) {
+        purgeAt = event.purgeAt();
+    }
+
+    @EventSourcingHandler
+    void on(AccountDeletionCancelledEvent event) {
+        purgeAt = null;
+    }
+
+    @EventSourcingHandler
+    void on(AccountPurgedEvent event) {
+        purged = true;
+        purgeAt = null;
+        // Shredded patterns replay as null; nothing of the account is kept in memory either.
+        muted.clear();
     }
 }

@@ -39,6 +39,22 @@ public class AccountRegistry {
         jdbc.update("update account_registry set plan = ? where account_id = ?", plan.name(), account.value());
     }
 
+    /** While its deletion is pending an account is inactive: its tokens fail and its mailboxes take no mail. */
+    void setActive(AccountId account, boolean active) {
+        jdbc.update("update account_registry set active = ? where account_id = ?", active, account.value());
+    }
+
+    /** A purged mailbox no longer counts against the plan. */
+    void releaseMailboxSlot(AccountId account) {
+        jdbc.update("update account_registry set mailbox_count = greatest(mailbox_count - 1, 0) where account_id = ?",
+                account.value());
+    }
+
+    /** Purged: the row, with the account's email, goes; the email may sign up again. */
+    void forget(AccountId account) {
+        jdbc.update("delete from account_registry where account_id = ?", account.value());
+    }
+
     /** Whether an account with this id exists and is active. */
     public boolean isActive(AccountId account) {
         return jdbc.queryForList("select active from account_registry where account_id = ?", Boolean.class,

@@ -155,7 +155,8 @@ public class AxonStorageConfiguration {
                 .andInitialSegmentsCount(1);
     }
 
-    static ObjectMapper baseMapper() {
+    /** Jackson as events and messages are written, without the sealing of personal fields. */
+    public static ObjectMapper baseMapper() {
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
                 .addModule(new Jdk8Module())

@@ -5,12 +5,15 @@ import com.qmailing.events.common.DataSubject;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,28 +73,66 @@ public class KeyVault {
         return cached == SHREDDED ? Optional.empty() : Optional.of(cached);
     }
 
-    /** Deletes the scope's key; runs in the caller's transaction. */
+    /**
+     * Deletes the scope's key for good; runs in the caller's transaction. The scope is remembered as
+     * shredded, so {@link #keyFor} never gives it a new key: data written after a purge (a late
+     * delivery report, a retry) could otherwise be read again.
+     */
     public void shred(UUID scope) {
         jdbc.update("delete from data_keys where scope_id = ?", scope);
-        cache.put(scope, SHREDDED);
+        remember(scope);
+        forgetOnCommit(List.of(scope));
     }
 
-    /** Deletes every key the account owns, its own and those of its mailboxes and emails. */
+    /** Deletes every key the account owns, its own and those of its mailboxes and emails, as {@link #shred} does. */
     public int shredAllOf(AccountId account) {
-        List<UUID> scopes = jdbc.queryForList("delete from data_keys where account_id = ? returning scope_id",
-                UUID.class, account.value());
-        scopes.forEach(scope -> cache.put(scope, SHREDDED));
-        return scopes.size();
+        List<UUID> scopes = new ArrayList<>(jdbc.queryForList(
+                "delete from data_keys where account_id = ? returning scope_id", UUID.class, account.value()));
+        remember(account.value());
+        scopes.add(account.value());
+        forgetOnCommit(scopes);
+        return scopes.size() - 1;
+    }
+
+    private void remember(UUID shredded) {
+        jdbc.update("insert into shredded_scopes (scope_id) values (?) on conflict do nothing", shredded);
+    }
+
+    /**
+     * Cached keys go now, so nothing loads them from the cache again; they are marked shredded only
+     * once the deletion commits, so a rolled-back purge leaves every key readable.
+     */
+    private void forgetOnCommit(List<UUID> scopes) {
+        scopes.forEach(cache::remove);
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            scopes.forEach(scope -> cache.put(scope, SHREDDED));
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                scopes.forEach(scope -> cache.put(scope, SHREDDED));
+            }
+        });
     }
 
     private SecretKey loadOrCreate(DataSubject subject) {
         return load(subject.scope()).orElseGet(() -> {
+            if (wasShredded(subject)) {
+                throw new CryptoException("scope " + subject.scope() + " was shredded: nothing is sealed under it again");
+            }
             byte[] wrapped = Aead.encrypt(masterKey.secretKey(), newKey().getEncoded(), Aead.scopeBinding(subject.scope()));
             jdbc.update("insert into data_keys (scope_id, account_id, wrapped_key) values (?, ?, ?) "
                     + "on conflict (scope_id) do nothing", subject.scope(), subject.owner().value(), wrapped);
             // Re-read: a concurrent creator may have won, and its key is the one in use.
             return load(subject.scope()).orElseThrow();
         });
+    }
+
+    private boolean wasShredded(DataSubject subject) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from shredded_scopes where scope_id in (?, ?))", Boolean.class,
+                subject.scope(), subject.owner().value()));
     }
 
     private Optional<SecretKey> load(UUID scope) {

@@ -15,6 +15,7 @@ import com.qmailing.events.email.EmailDeliveredEvent;
 import com.qmailing.events.email.EmailDeliveryDeferredEvent;
 import com.qmailing.events.email.EmailDeliveryRetriedEvent;
 import com.qmailing.events.email.EmailHeaders;
+import com.qmailing.events.email.EmailPurgedEvent;
 import com.qmailing.events.email.EmailSentEvent;
 import com.qmailing.events.email.ReceiveEmailCommand;
 import com.qmailing.events.email.RecordDeliveryAttemptCommand;
@@ -23,6 +24,7 @@ import com.qmailing.events.email.TransmitEmailCommand;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
@@ -134,6 +136,14 @@ public class DeliverySaga {
     @SagaEventHandler(associationProperty = "emailId")
     void on(EmailBouncedEvent event) {
         settled(event.recipients());
+    }
+
+    /** Nothing is left to deliver once the message itself is gone. */
+    @EndSaga
+    @SagaEventHandler(associationProperty = "emailId")
+    void on(EmailPurgedEvent event) {
+        deadlines.cancelAllWithinScope(RETRY);
+        deadlines.cancelAllWithinScope(TIMEOUT);
     }
 
     private void settled(List<EmailAddress> recipients) {

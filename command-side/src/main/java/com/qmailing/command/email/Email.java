@@ -17,11 +17,13 @@ import com.qmailing.events.email.RecordDeliveryAttemptCommand;
 import com.qmailing.events.email.RetryDeliveryCommand;
 import com.qmailing.events.email.EmailFlagsChangedEvent;
 import com.qmailing.events.email.EmailMovedEvent;
+import com.qmailing.events.email.EmailPurgedEvent;
 import com.qmailing.events.email.EmailReceivedEvent;
 import com.qmailing.events.email.EmailRestoredEvent;
 import com.qmailing.events.email.EmailTrashedEvent;
 import com.qmailing.events.email.Folder;
 import com.qmailing.events.email.MoveEmailCommand;
+import com.qmailing.events.email.PurgeEmailCommand;
 import com.qmailing.events.email.RestoreEmailCommand;
 import com.qmailing.events.email.TrashEmailCommand;
 import org.axonframework.commandhandling.CommandHandler;
@@ -30,6 +32,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -52,6 +55,10 @@ public class Email {
     private Folder beforeTrash;
     private boolean read;
     private boolean starred;
+    private long sizeBytes;
+    /** Set while the email is in the trash. */
+    private Instant purgeAt;
+    private boolean purged;
     /** Recipients of a sent email whose delivery has no final outcome yet. */
     private final Set<EmailAddress> pending = new HashSet<>();
 
@@ -72,7 +79,7 @@ public class Email {
     /** Asks for another attempt at every recipient still without a final outcome. */
     @CommandHandler
     void handle(RetryDeliveryCommand command, Clock clock) {
-        checkOwner(command.accountId());
+        checkSender(command.accountId());
         if (!pending.isEmpty()) {
             apply(new EmailDeliveryRetriedEvent(id, owner, mailbox, List.copyOf(pending), command.attempt(),
                     clock.instant()));
@@ -85,7 +92,7 @@ public class Email {
      */
     @CommandHandler
     void handle(RecordDeliveryAttemptCommand command, Clock clock) {
-        checkOwner(command.accountId());
+        checkSender(command.accountId());
         List<EmailAddress> open = command.recipients().stream().filter(pending::contains).toList();
         if (open.isEmpty()) {
             return;
@@ -148,13 +155,54 @@ public class Email {
         }
     }
 
+    /**
+     * The decision only: the blob, the key and the lookup rows follow the event in the same
+     * transaction, so a committed {@link EmailPurgedEvent} means they are gone.
+     */
+    @CommandHandler
+    void handle(PurgeEmailCommand command, Clock clock) {
+        if (purged) {
+            return;
+        }
+        checkOwner(command.accountId());
+        Instant now = clock.instant();
+        switch (command.cause()) {
+            case REQUESTED -> {
+                if (folder != Folder.TRASH) {
+                    throw new BusinessRuleException(ErrorCode.CONFLICT,
+                            "email: only an email in the trash can be deleted permanently");
+                }
+            }
+            case TRASH_EXPIRED -> {
+                if (folder != Folder.TRASH || now.isBefore(purgeAt)) {
+                    throw new BusinessRuleException(ErrorCode.CONFLICT, "email: no purge is due");
+                }
+            }
+            case MAILBOX_PURGED -> {
+                // Everything in a purged mailbox goes, whatever its folder.
+            }
+        }
+        apply(new EmailPurgedEvent(id, owner, mailbox, sizeBytes, now));
+    }
+
     private void trash(Clock clock, Retention retention) {
         var now = clock.instant();
         apply(new EmailTrashedEvent(id, owner, mailbox, folder, now, retention.purgeAt(now)));
     }
 
-    /** Another account's email does not exist as far as the caller can tell. */
+    /** Another account's email, or a purged one, does not exist as far as the caller can tell. */
     private void checkOwner(AccountId caller) {
+        if (purged) {
+            throw new BusinessRuleException(ErrorCode.NOT_FOUND, "email not found");
+        }
+        checkSender(caller);
+    }
+
+    /**
+     * Delivery reports still reach a purged email (its saga may be mid-retry); with no one left
+     * pending they record nothing, rather than failing a deadline that would then fire for ever.
+     */
+    private void checkSender(AccountId caller) {
         if (!owner.equals(caller)) {
             throw new BusinessRuleException(ErrorCode.NOT_FOUND, "email not found");
         }
@@ -166,6 +214,7 @@ public class Email {
         owner = event.accountId();
         mailbox = event.mailboxId();
         folder = event.folder();
+        sizeBytes = event.sizeBytes();
     }
 
     @EventSourcingHandler
@@ -175,6 +224,7 @@ public class Email {
         mailbox = event.mailboxId();
         folder = Folder.SENT;
         read = true;
+        sizeBytes = event.sizeBytes();
         // A shredded list (purged email replayed) has no one left to deliver to.
         if (event.recipients() != null) {
             pending.addAll(event.recipients());
@@ -210,11 +260,19 @@ public class Email {
     void on(EmailTrashedEvent event) {
         beforeTrash = event.previousFolder();
         folder = Folder.TRASH;
+        purgeAt = event.purgeAt();
     }
 
     @EventSourcingHandler
     void on(EmailRestoredEvent event) {
         folder = event.folder();
         beforeTrash = null;
+        purgeAt = null;
+    }
+
+    @EventSourcingHandler
+    void on(EmailPurgedEvent event) {
+        purged = true;
+        pending.clear();
     }
 }

@@ -44,7 +44,7 @@ class EmailReception {
         blobs.store(DataSubject.email(email, command.accountId()), BlobKey.email(command.accountId(), email.value()),
                 command.raw());
         var headers = command.headers();
-        UUID thread = threads.threadFor(command.accountId(), headers.messageId(), headers.inReplyTo(),
+        UUID thread = threads.threadFor(command.accountId(), email, headers.messageId(), headers.inReplyTo(),
                 headers.references());
         addresses.addStorage(command.mailboxId(), command.raw().length);
         EmailReceivedEvent received = new EmailReceivedEvent(email, command.accountId(), command.mailboxId(),

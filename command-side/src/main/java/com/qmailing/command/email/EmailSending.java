@@ -57,12 +57,15 @@ class EmailSending {
         if (command.idempotencyKey() != null) {
             claim(command, now);
         }
+        if (!addresses.isActive(command.mailboxId())) {
+            throw new BusinessRuleException(ErrorCode.CONFLICT, "mailbox is deleted: restore it to send from it");
+        }
         accounts.takeDailySend(command.accountId(), LocalDate.ofInstant(now, ZoneOffset.UTC));
         EmailId email = command.emailId();
         blobs.store(DataSubject.email(email, command.accountId()), BlobKey.email(command.accountId(), email.value()),
                 command.raw());
         var headers = command.headers();
-        UUID thread = threads.threadFor(command.accountId(), headers.messageId(), headers.inReplyTo(),
+        UUID thread = threads.threadFor(command.accountId(), email, headers.messageId(), headers.inReplyTo(),
                 headers.references());
         addresses.addStorage(command.mailboxId(), command.raw().length);
         EmailSentEvent sent = new EmailSentEvent(email, command.accountId(), command.mailboxId(), thread,

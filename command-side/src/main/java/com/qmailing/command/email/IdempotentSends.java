@@ -1,5 +1,6 @@
 package com.qmailing.command.email;
 
+import com.qmailing.events.common.AccountId;
 import com.qmailing.events.common.EmailId;
 import com.qmailing.events.email.FindIdempotentSendQuery;
 import org.axonframework.queryhandling.QueryHandler;
@@ -22,6 +23,15 @@ class IdempotentSends {
     IdempotentSends(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    /** A purged send no longer answers its key: a repeat would point at nothing. */
+    void forget(EmailId email) {
+        jdbc.update("delete from send_idempotency_keys where email_id = ?", email.value());
+    }
+
+    void forgetAllOf(AccountId account) {
+        jdbc.update("delete from send_idempotency_keys where account_id = ?", account.value());
     }
 
     @QueryHandler

@@ -1,6 +1,7 @@
 package com.qmailing.command.email;
 
 import com.qmailing.events.common.AccountId;
+import com.qmailing.events.common.EmailId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +32,7 @@ class ThreadRegistry {
      * or of an earlier copy of this very message; otherwise a new thread. The message's own id
      * joins the thread either way.
      */
-    UUID threadFor(AccountId account, String messageId, String inReplyTo, List<String> references) {
+    UUID threadFor(AccountId account, EmailId email, String messageId, String inReplyTo, List<String> references) {
         List<String> related = new ArrayList<>();
         related.add(messageId);
         related.add(inReplyTo);
@@ -44,10 +45,20 @@ class ThreadRegistry {
                 .findFirst()
                 .orElseGet(UUID::randomUUID);
         if (messageId != null && !messageId.isBlank()) {
-            jdbc.update("insert into email_thread_registry (account_id, message_id_digest, thread_id) values (?, ?, ?) "
-                    + "on conflict do nothing", account.value(), digest(messageId), thread);
+            jdbc.update("insert into email_thread_registry (account_id, message_id_digest, thread_id, email_id) "
+                    + "values (?, ?, ?, ?) on conflict do nothing", account.value(), digest(messageId), thread,
+                    email.value());
         }
         return thread;
+    }
+
+    /** The digest the purged email brought in goes with it; replies to it then start a new thread. */
+    void forget(EmailId email) {
+        jdbc.update("delete from email_thread_registry where email_id = ?", email.value());
+    }
+
+    void forgetAllOf(AccountId account) {
+        jdbc.update("delete from email_thread_registry where account_id = ?", account.value());
     }
 
     private Optional<UUID> known(AccountId account, String messageId) {

@@ -43,7 +43,7 @@ public class AddressRegistry {
                         + "(select coalesce(sum(s.storage_bytes), 0) from mailbox_address_registry s "
                         + "where s.account_id = m.account_id) "
                         + "from mailbox_address_registry m join account_registry a on a.account_id = m.account_id "
-                        + "where m.address = ? and a.active",
+                        + "where m.address = ? and a.active and not m.deleted",
                         (rs, row) -> new Receiver(new MailboxId(rs.getObject(1, UUID.class)),
                                 new AccountId(rs.getObject(2, UUID.class)), Plan.valueOf(rs.getString(3)),
                                 rs.getLong(4)),
@@ -55,6 +55,32 @@ public class AddressRegistry {
     public void addStorage(MailboxId mailbox, long bytes) {
         jdbc.update("update mailbox_address_registry set storage_bytes = storage_bytes + ? where mailbox_id = ?",
                 bytes, mailbox.value());
+    }
+
+    /** Gives back what a purged email stored, so the storage quota counts only what is still kept. */
+    public void removeStorage(MailboxId mailbox, long bytes) {
+        jdbc.update("update mailbox_address_registry set storage_bytes = greatest(storage_bytes - ?, 0) "
+                + "where mailbox_id = ?", bytes, mailbox.value());
+    }
+
+    /** Whether the mailbox exists and is not deleted: only such a mailbox receives and sends mail. */
+    public boolean isActive(MailboxId mailbox) {
+        return jdbc.queryForList("select deleted from mailbox_address_registry where mailbox_id = ?", Boolean.class,
+                mailbox.value()).stream().anyMatch(Boolean.FALSE::equals);
+    }
+
+    /** A deleted mailbox keeps its address (no one else can claim it) but takes no mail until restored. */
+    void setDeleted(MailboxId mailbox, boolean deleted) {
+        jdbc.update("update mailbox_address_registry set deleted = ? where mailbox_id = ?", deleted, mailbox.value());
+    }
+
+    /** Purged: the address is free again and the mailbox's storage count goes with it. */
+    void release(MailboxId mailbox) {
+        jdbc.update("delete from mailbox_address_registry where mailbox_id = ?", mailbox.value());
+    }
+
+    void releaseAllOf(AccountId account) {
+        jdbc.update("delete from mailbox_address_registry where account_id = ?", account.value());
     }
 
     /** Whether mail for this address's domain is ours, with or without a mailbox for it. */

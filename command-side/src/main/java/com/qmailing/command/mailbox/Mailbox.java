@@ -1,5 +1,6 @@
 package com.qmailing.command.mailbox;
 
+import com.qmailing.command.config.Retention;
 import com.qmailing.events.common.AccountId;
 import com.qmailing.events.common.BusinessRuleException;
 import com.qmailing.events.common.Change;
@@ -8,8 +9,14 @@ import com.qmailing.events.common.ErrorCode;
 import com.qmailing.events.common.MailboxId;
 import com.qmailing.events.mailbox.ChangeMailboxSettingsCommand;
 import com.qmailing.events.mailbox.CreateMailboxCommand;
+import com.qmailing.events.mailbox.DeleteMailboxCommand;
 import com.qmailing.events.mailbox.MailboxCreatedEvent;
+import com.qmailing.events.mailbox.MailboxDeletedEvent;
+import com.qmailing.events.mailbox.MailboxPurgedEvent;
+import com.qmailing.events.mailbox.MailboxRestoredEvent;
 import com.qmailing.events.mailbox.MailboxSettingsChangedEvent;
+import com.qmailing.events.mailbox.PurgeMailboxCommand;
+import com.qmailing.events.mailbox.RestoreMailboxCommand;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -31,6 +38,9 @@ public class Mailbox {
     private String displayName;
     private EmailAddress forwardTo;
     private boolean forwardOnly;
+    /** Set while the mailbox is deleted. */
+    private Instant purgeAt;
+    private boolean purged;
 
     protected Mailbox() {
         // for Axon
@@ -45,8 +55,9 @@ public class Mailbox {
 
     @CommandHandler
     void handle(ChangeMailboxSettingsCommand command, Clock clock) {
-        if (!owner.equals(command.accountId())) {
-            throw new BusinessRuleException(ErrorCode.NOT_FOUND, "mailbox not found");
+        checkOwner(command.accountId());
+        if (purgeAt != null) {
+            throw new BusinessRuleException(ErrorCode.CONFLICT, "mailbox is deleted: restore it first");
         }
         String newDisplayName = valueOr(command.displayName(), displayName);
         EmailAddress newForwardTo = valueOr(command.forwardTo(), forwardTo);
@@ -56,6 +67,49 @@ public class Mailbox {
                 || newForwardOnly != forwardOnly) {
             apply(new MailboxSettingsChangedEvent(id, owner, newDisplayName, newForwardTo, newForwardOnly,
                     clock.instant()));
+        }
+    }
+
+    /** @return when the mailbox will be purged; deleting it again keeps the first date */
+    @CommandHandler
+    Instant handle(DeleteMailboxCommand command, Clock clock, Retention retention) {
+        checkOwner(command.accountId());
+        if (purgeAt == null) {
+            Instant now = clock.instant();
+            apply(new MailboxDeletedEvent(id, owner, now, retention.purgeAt(now)));
+        }
+        return purgeAt;
+    }
+
+    @CommandHandler
+    void handle(RestoreMailboxCommand command, Clock clock) {
+        checkOwner(command.accountId());
+        if (purgeAt != null) {
+            apply(new MailboxRestoredEvent(id, owner, clock.instant()));
+        }
+    }
+
+    /**
+     * The decision only: the deletion saga purges the mailbox's emails in the same transaction, and
+     * the key and the address follow the event there too.
+     */
+    @CommandHandler
+    void handle(PurgeMailboxCommand command, Clock clock) {
+        if (purged) {
+            return;
+        }
+        checkOwner(command.accountId());
+        Instant now = clock.instant();
+        if (purgeAt == null || now.isBefore(purgeAt)) {
+            throw new BusinessRuleException(ErrorCode.CONFLICT, "mailbox: no purge is due");
+        }
+        apply(new MailboxPurgedEvent(id, owner, now));
+    }
+
+    /** Another account's mailbox, or a purged one, does not exist as far as the caller can tell. */
+    private void checkOwner(AccountId caller) {
+        if (purged || !owner.equals(caller)) {
+            throw new BusinessRuleException(ErrorCode.NOT_FOUND, "mailbox not found");
         }
     }
 
@@ -74,6 +128,22 @@ public class Mailbox {
         displayName = event.displayName();
         forwardTo = event.forwardTo();
         forwardOnly = event.forwardOnly();
+    }
+
+    @EventSourcingHandler
+    void on(MailboxDeletedEvent event) {
+        purgeAt = event.purgeAt();
+    }
+
+    @EventSourcingHandler
+    void on(MailboxRestoredEvent event) {
+        purgeAt = null;
+    }
+
+    @EventSourcingHandler
+    void on(MailboxPurgedEvent event) {
+        purged = true;
+        purgeAt = null;
     }
 
     private static <T> T valueOr(Change<T> change, T current) {

@@ -57,10 +57,15 @@ class TokenCredentials {
                 Timestamp.from(at), token.value());
     }
 
+    void deleteAllOf(AccountId account) {
+        jdbc.update("delete from api_token_credentials where account_id = ?", account.value());
+    }
+
     @QueryHandler
     Optional<TokenCredentialsView> handle(FindTokenCredentialsQuery query) {
         return jdbc.query("select c.token_id, c.account_id, c.bcrypt_hash, c.scopes, c.expires_at, "
-                        + "c.revoked_at is null and a.active as usable, a.plan "
+                        + "c.revoked_at is null and a.active as usable, "
+                        + "c.revoked_at is null and not a.active as deletion_pending, a.plan "
                         + "from api_token_credentials c join account_registry a on a.account_id = c.account_id "
                         + "where c.lookup_key = ?",
                 (rs, row) -> new TokenCredentialsView(
@@ -70,7 +75,8 @@ class TokenCredentials {
                         Scope.fromWires((String[]) rs.getArray(4).getArray()),
                         rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(),
                         rs.getBoolean(6),
-                        Plan.valueOf(rs.getString(7))),
+                        rs.getBoolean(7),
+                        Plan.valueOf(rs.getString(8))),
                 query.lookupKey()).stream().findFirst();
     }
 

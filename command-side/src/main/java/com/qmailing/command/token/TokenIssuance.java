@@ -2,6 +2,7 @@ package com.qmailing.command.token;
 
 import com.qmailing.command.account.AccountRegistry;
 import com.qmailing.command.config.LookupTables;
+import com.qmailing.events.account.AccountPurgedEvent;
 import com.qmailing.events.common.ApiTokenId;
 import com.qmailing.events.common.BusinessRuleException;
 import com.qmailing.events.common.ErrorCode;
@@ -54,5 +55,11 @@ class TokenIssuance {
     @EventHandler
     void on(ApiTokenRevokedEvent event) {
         credentials.revoke(event.tokenId(), event.revokedAt());
+    }
+
+    /** A purged account's tokens are gone, hashes and all. */
+    @EventHandler
+    void on(AccountPurgedEvent event) {
+        credentials.deleteAllOf(event.accountId());
     }
 }

@@ -9,11 +9,13 @@ import com.qmailing.events.email.ChangeEmailFlagsCommand;
 import com.qmailing.events.email.EmailFlagsChangedEvent;
 import com.qmailing.events.email.EmailHeaders;
 import com.qmailing.events.email.EmailMovedEvent;
+import com.qmailing.events.email.EmailPurgedEvent;
 import com.qmailing.events.email.EmailReceivedEvent;
 import com.qmailing.events.email.EmailRestoredEvent;
 import com.qmailing.events.email.EmailTrashedEvent;
 import com.qmailing.events.email.Folder;
 import com.qmailing.events.email.MoveEmailCommand;
+import com.qmailing.events.email.PurgeEmailCommand;
 import com.qmailing.events.email.RestoreEmailCommand;
 import com.qmailing.events.email.TrashEmailCommand;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -162,5 +164,63 @@ class EmailTest {
                 .when(new TrashEmailCommand(EMAIL, OWNER))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new EmailTrashedEvent(EMAIL, OWNER, MAILBOX, Folder.SPAM, NOW, PURGE_AT));
+    }
+
+    @Test
+    void anEmailInTheTrashCanBePurgedAtOnce() {
+        fixture.given(RECEIVED, new EmailTrashedEvent(EMAIL, OWNER, MAILBOX, Folder.INBOX, RECEIVED_AT, PURGE_AT))
+                .when(new PurgeEmailCommand(EMAIL, OWNER, PurgeEmailCommand.Cause.REQUESTED))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new EmailPurgedEvent(EMAIL, OWNER, MAILBOX, 1234, NOW));
+    }
+
+    @Test
+    void anEmailOutsideTheTrashCannotBePurgedOnRequest() {
+        fixture.given(RECEIVED)
+                .when(new PurgeEmailCommand(EMAIL, OWNER, PurgeEmailCommand.Cause.REQUESTED))
+                .expectException(refusedWith(ErrorCode.CONFLICT))
+                .expectNoEvents();
+    }
+
+    @Test
+    void theTrashPurgeWaitsForThePurgeDate() {
+        fixture.given(RECEIVED, new EmailTrashedEvent(EMAIL, OWNER, MAILBOX, Folder.INBOX, RECEIVED_AT, PURGE_AT))
+                .when(new PurgeEmailCommand(EMAIL, OWNER, PurgeEmailCommand.Cause.TRASH_EXPIRED))
+                .expectException(refusedWith(ErrorCode.CONFLICT))
+                .expectNoEvents();
+        fixture.given(RECEIVED, new EmailTrashedEvent(EMAIL, OWNER, MAILBOX, Folder.INBOX, RECEIVED_AT, NOW))
+                .when(new PurgeEmailCommand(EMAIL, OWNER, PurgeEmailCommand.Cause.TRASH_EXPIRED))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new EmailPurgedEvent(EMAIL, OWNER, MAILBOX, 1234, NOW));
+    }
+
+    @Test
+    void aRestoredEmailIsNotPurgedWhenItsOldPurgeDateComes() {
+        fixture.given(RECEIVED, new EmailTrashedEvent(EMAIL, OWNER, MAILBOX, Folder.INBOX, RECEIVED_AT, NOW),
+                        new EmailRestoredEvent(EMAIL, OWNER, MAILBOX, Folder.INBOX, RECEIVED_AT))
+                .when(new PurgeEmailCommand(EMAIL, OWNER, PurgeEmailCommand.Cause.TRASH_EXPIRED))
+                .expectException(refusedWith(ErrorCode.CONFLICT))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aPurgedMailboxTakesItsEmailsFromEveryFolder() {
+        fixture.given(RECEIVED)
+                .when(new PurgeEmailCommand(EMAIL, OWNER, PurgeEmailCommand.Cause.MAILBOX_PURGED))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new EmailPurgedEvent(EMAIL, OWNER, MAILBOX, 1234, NOW));
+    }
+
+    @Test
+    void aPurgedEmailIsPurgedOnlyOnceAndIsNotFoundForAnythingElse() {
+        EmailPurgedEvent purged = new EmailPurgedEvent(EMAIL, OWNER, MAILBOX, 1234, RECEIVED_AT);
+        fixture.given(RECEIVED, purged)
+                .when(new PurgeEmailCommand(EMAIL, OWNER, PurgeEmailCommand.Cause.MAILBOX_PURGED))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(RECEIVED, purged)
+                .when(new ChangeEmailFlagsCommand(EMAIL, OWNER, true, null))
+                .expectException(refusedWith(ErrorCode.NOT_FOUND))
+                .expectNoEvents();
     }
 }

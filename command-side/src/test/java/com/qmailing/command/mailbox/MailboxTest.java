@@ -1,5 +1,6 @@
 package com.qmailing.command.mailbox;
 
+import com.qmailing.command.config.Retention;
 import com.qmailing.events.common.AccountId;
 import com.qmailing.events.common.Change;
 import com.qmailing.events.common.EmailAddress;
@@ -7,8 +8,14 @@ import com.qmailing.events.common.ErrorCode;
 import com.qmailing.events.common.MailboxId;
 import com.qmailing.events.mailbox.ChangeMailboxSettingsCommand;
 import com.qmailing.events.mailbox.CreateMailboxCommand;
+import com.qmailing.events.mailbox.DeleteMailboxCommand;
 import com.qmailing.events.mailbox.MailboxCreatedEvent;
+import com.qmailing.events.mailbox.MailboxDeletedEvent;
+import com.qmailing.events.mailbox.MailboxPurgedEvent;
+import com.qmailing.events.mailbox.MailboxRestoredEvent;
 import com.qmailing.events.mailbox.MailboxSettingsChangedEvent;
+import com.qmailing.events.mailbox.PurgeMailboxCommand;
+import com.qmailing.events.mailbox.RestoreMailboxCommand;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
@@ -27,6 +35,7 @@ class MailboxTest {
 
     private static final Instant CREATED_AT = Instant.parse("2026-11-20T08:00:00Z");
     private static final Instant NOW = Instant.parse("2026-11-23T10:15:30Z");
+    private static final Instant PURGE_AT = NOW.plus(Duration.ofDays(30));
     private static final MailboxId MAILBOX = MailboxId.parse("3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b9a");
     private static final AccountId OWNER = AccountId.parse("5b0c6a8e-3f1d-4c2a-9e7b-1d2f3a4b5c6d");
     private static final AccountId STRANGER = AccountId.parse("0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d");
@@ -39,6 +48,7 @@ class MailboxTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Mailbox.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(new Retention(Duration.ofDays(30)));
     }
 
     @Test
@@ -206,6 +216,96 @@ class MailboxTest {
         fixture.given(created("Alice", null, false))
                 .when(change(new Change<>("Alice Liddell"), new Change<>(ADDRESS), true))
                 .expectException(refusedWith(ErrorCode.VALIDATION_FAILED))
+                .expectNoEvents();
+    }
+
+    @Test
+    void deletingAMailboxSchedulesItsPurgeAfterTheRetentionPeriodAndAnswersItsDate() {
+        fixture.given(created("Alice", null, false))
+                .when(new DeleteMailboxCommand(MAILBOX, OWNER))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(PURGE_AT)
+                .expectEvents(new MailboxDeletedEvent(MAILBOX, OWNER, NOW, PURGE_AT));
+    }
+
+    @Test
+    void deletingADeletedMailboxKeepsTheFirstPurgeDate() {
+        Instant firstPurge = CREATED_AT.plus(Duration.ofDays(30));
+        fixture.given(created("Alice", null, false), new MailboxDeletedEvent(MAILBOX, OWNER, CREATED_AT, firstPurge))
+                .when(new DeleteMailboxCommand(MAILBOX, OWNER))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(firstPurge)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anotherAccountCannotDeleteTheMailbox() {
+        fixture.given(created("Alice", null, false))
+                .when(new DeleteMailboxCommand(MAILBOX, STRANGER))
+                .expectException(refusedWith(ErrorCode.NOT_FOUND))
+                .expectNoEvents();
+    }
+
+    @Test
+    void restoringADeletedMailboxIsRecorded() {
+        fixture.given(created("Alice", null, false), new MailboxDeletedEvent(MAILBOX, OWNER, CREATED_AT, PURGE_AT))
+                .when(new RestoreMailboxCommand(MAILBOX, OWNER))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new MailboxRestoredEvent(MAILBOX, OWNER, NOW));
+    }
+
+    @Test
+    void restoringAMailboxThatIsNotDeletedRecordsNothing() {
+        fixture.given(created("Alice", null, false))
+                .when(new RestoreMailboxCommand(MAILBOX, OWNER))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void theSettingsOfADeletedMailboxCannotChange() {
+        fixture.given(created("Alice", null, false), new MailboxDeletedEvent(MAILBOX, OWNER, CREATED_AT, PURGE_AT))
+                .when(change(new Change<>("Mallory"), null, null))
+                .expectException(refusedWith(ErrorCode.CONFLICT))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aDeletedMailboxIsPurgedOnceItsPurgeDateHasCome() {
+        fixture.given(created("Alice", null, false), new MailboxDeletedEvent(MAILBOX, OWNER, CREATED_AT, NOW))
+                .when(new PurgeMailboxCommand(MAILBOX, OWNER))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new MailboxPurgedEvent(MAILBOX, OWNER, NOW));
+    }
+
+    @Test
+    void aPurgeBeforeThePurgeDateIsRefused() {
+        fixture.given(created("Alice", null, false), new MailboxDeletedEvent(MAILBOX, OWNER, NOW, PURGE_AT))
+                .when(new PurgeMailboxCommand(MAILBOX, OWNER))
+                .expectException(refusedWith(ErrorCode.CONFLICT))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aPurgeOfARestoredMailboxIsRefused() {
+        fixture.given(created("Alice", null, false), new MailboxDeletedEvent(MAILBOX, OWNER, CREATED_AT, CREATED_AT),
+                        new MailboxRestoredEvent(MAILBOX, OWNER, CREATED_AT))
+                .when(new PurgeMailboxCommand(MAILBOX, OWNER))
+                .expectException(refusedWith(ErrorCode.CONFLICT))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aPurgedMailboxIsPurgedOnlyOnceAndIsNotFoundForAnythingElse() {
+        fixture.given(created("Alice", null, false), new MailboxDeletedEvent(MAILBOX, OWNER, CREATED_AT, CREATED_AT),
+                        new MailboxPurgedEvent(MAILBOX, OWNER, CREATED_AT))
+                .when(new PurgeMailboxCommand(MAILBOX, OWNER))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(created("Alice", null, false), new MailboxDeletedEvent(MAILBOX, OWNER, CREATED_AT, CREATED_AT),
+                        new MailboxPurgedEvent(MAILBOX, OWNER, CREATED_AT))
+                .when(new RestoreMailboxCommand(MAILBOX, OWNER))
+                .expectException(refusedWith(ErrorCode.NOT_FOUND))
                 .expectNoEvents();
     }
 

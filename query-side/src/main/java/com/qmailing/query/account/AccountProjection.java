@@ -1,7 +1,10 @@
 package com.qmailing.query.account;
 
 import com.qmailing.events.account.AccountCreatedEvent;
+import com.qmailing.events.account.AccountDeletionCancelledEvent;
+import com.qmailing.events.account.AccountDeletionRequestedEvent;
 import com.qmailing.events.account.AccountPlanChangedEvent;
+import com.qmailing.events.account.AccountPurgedEvent;
 import com.qmailing.events.account.AccountStatus;
 import com.qmailing.events.account.AccountUsageView;
 import com.qmailing.events.account.AccountView;
@@ -13,9 +16,11 @@ import com.qmailing.events.common.AccountId;
 import com.qmailing.events.common.Plan;
 import com.qmailing.events.common.PlanCatalog;
 import com.qmailing.events.common.PlanLimits;
+import com.qmailing.events.email.EmailPurgedEvent;
 import com.qmailing.events.email.EmailReceivedEvent;
 import com.qmailing.events.email.EmailSentEvent;
 import com.qmailing.events.mailbox.MailboxCreatedEvent;
+import com.qmailing.events.mailbox.MailboxPurgedEvent;
 import com.qmailing.query.support.ProjectionGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -87,6 +92,38 @@ class AccountProjection {
                         + "sent_today = case when sent_day = ? then sent_today + 1 else 1 end, sent_day = ? "
                         + "where account_id = ?",
                 event.sizeBytes(), day, day, event.accountId().value());
+    }
+
+    @EventHandler
+    void on(AccountDeletionRequestedEvent event) {
+        status(event.accountId(), AccountStatus.DELETED);
+    }
+
+    @EventHandler
+    void on(AccountDeletionCancelledEvent event) {
+        status(event.accountId(), AccountStatus.ACTIVE);
+    }
+
+    /** A purged mailbox no longer counts, as the quota no longer counts it. */
+    @EventHandler
+    void on(MailboxPurgedEvent event) {
+        jdbc.update("update account_view set mailbox_count = greatest(mailbox_count - 1, 0) where account_id = ?",
+                event.accountId().value());
+    }
+
+    @EventHandler
+    void on(EmailPurgedEvent event) {
+        jdbc.update("update account_view set storage_bytes = greatest(storage_bytes - ?, 0) where account_id = ?",
+                event.sizeBytes(), event.accountId().value());
+    }
+
+    @EventHandler
+    void on(AccountPurgedEvent event) {
+        jdbc.update("delete from account_view where account_id = ?", event.accountId().value());
+    }
+
+    private void status(AccountId account, AccountStatus status) {
+        jdbc.update("update account_view set status = ? where account_id = ?", status.name(), account.value());
     }
 
     @ResetHandler

@@ -1,16 +1,19 @@
 package com.qmailing.query.email;
 
+import com.qmailing.events.account.AccountPurgedEvent;
 import com.qmailing.events.common.AccountId;
 import com.qmailing.events.common.EmailId;
 import com.qmailing.events.common.MailboxId;
 import com.qmailing.events.email.EmailFlagsChangedEvent;
 import com.qmailing.events.email.EmailHeaders;
 import com.qmailing.events.email.EmailMovedEvent;
+import com.qmailing.events.email.EmailPurgedEvent;
 import com.qmailing.events.email.EmailReceivedEvent;
 import com.qmailing.events.email.EmailRestoredEvent;
 import com.qmailing.events.email.EmailSentEvent;
 import com.qmailing.events.email.EmailTrashedEvent;
 import com.qmailing.events.email.Folder;
+import com.qmailing.events.mailbox.MailboxPurgedEvent;
 import com.qmailing.query.support.ProjectionGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -74,7 +77,7 @@ class EmailProjection {
                 joined(headers.bcc()), headers.subject(), headers.previewText(), headers.messageId(),
                 headers.inReplyTo(), read, AttachmentsJson.write(headers.attachments()), sizeBytes, timestamp(at));
         if (inserted == 1) {
-            count(mailbox.value(), null, new Counted(folder, read), sizeBytes);
+            count(new Row(mailbox.value(), account.value(), null), new Counted(folder, read), sizeBytes);
         }
     }
 
@@ -106,6 +109,27 @@ class EmailProjection {
                 event.folder().name(), event.emailId().value());
     }
 
+    /** The row goes, and with it what it added to its mailbox's counters. */
+    @EventHandler
+    void on(EmailPurgedEvent event) {
+        before(event.emailId()).ifPresent(row -> {
+            jdbc.update("delete from email_view where email_id = ?", event.emailId().value());
+            count(row, Counted.NOTHING, -event.sizeBytes());
+        });
+    }
+
+    @EventHandler
+    void on(MailboxPurgedEvent event) {
+        jdbc.update("delete from email_view where mailbox_id = ?", event.mailboxId().value());
+        jdbc.update("delete from mailbox_email_stats where mailbox_id = ?", event.mailboxId().value());
+    }
+
+    @EventHandler
+    void on(AccountPurgedEvent event) {
+        jdbc.update("delete from email_view where account_id = ?", event.accountId().value());
+        jdbc.update("delete from mailbox_email_stats where account_id = ?", event.accountId().value());
+    }
+
     @ResetHandler
     void reset() {
         jdbc.update("truncate email_view, mailbox_email_stats");
@@ -113,40 +137,48 @@ class EmailProjection {
 
     private void change(EmailId email, UnaryOperator<Counted> after, String update,
                         Object... arguments) {
-        Optional<Row> before = jdbc.query("select mailbox_id, folder, read from email_view where email_id = ?",
-                (rs, row) -> new Row(rs.getObject(1, UUID.class),
-                        new Counted(Folder.valueOf(rs.getString(2)), rs.getBoolean(3))),
-                email.value()).stream().findFirst();
+        Optional<Row> before = before(email);
         jdbc.update(update, arguments);
-        before.ifPresent(row -> count(row.mailbox(), row.counted(), after.apply(row.counted()), 0));
+        before.ifPresent(row -> count(row, after.apply(row.counted()), 0));
     }
 
-    private void count(UUID mailbox, Counted before, Counted after, long addedBytes) {
+    private Optional<Row> before(EmailId email) {
+        return jdbc.query("select mailbox_id, account_id, folder, read from email_view where email_id = ?",
+                (rs, row) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        new Counted(Folder.valueOf(rs.getString(3)), rs.getBoolean(4))),
+                email.value()).stream().findFirst();
+    }
+
+    /** @param row the email as it was counted before, with a null {@code counted} for a new one */
+    private void count(Row row, Counted after, long addedBytes) {
+        Counted before = row.counted();
         long emails = after.inCount() - (before == null ? 0 : before.inCount());
         long unread = after.unread() - (before == null ? 0 : before.unread());
         if (emails == 0 && unread == 0 && addedBytes == 0) {
             return;
         }
-        jdbc.update("insert into mailbox_email_stats as s (mailbox_id, email_count, unread_count, size_bytes) "
-                        + "values (?, ?, ?, ?) on conflict (mailbox_id) do update set "
+        jdbc.update("insert into mailbox_email_stats as s (mailbox_id, account_id, email_count, unread_count, "
+                        + "size_bytes) values (?, ?, ?, ?, ?) on conflict (mailbox_id) do update set "
                         + "email_count = s.email_count + excluded.email_count, "
                         + "unread_count = s.unread_count + excluded.unread_count, "
                         + "size_bytes = s.size_bytes + excluded.size_bytes",
-                mailbox, emails, unread, addedBytes);
+                row.mailbox(), row.account(), emails, unread, addedBytes);
     }
 
     private static String joined(List<String> addresses) {
         return addresses == null || addresses.isEmpty() ? null : String.join(", ", addresses);
     }
 
-    private record Row(UUID mailbox, Counted counted) {
+    private record Row(UUID mailbox, UUID account, Counted counted) {
     }
 
-    /** What one email adds to its mailbox's counters. */
+    /** What one email adds to its mailbox's counters; {@link #NOTHING} once it is purged. */
     private record Counted(Folder folder, boolean read) {
 
+        static final Counted NOTHING = new Counted(null, true);
+
         long inCount() {
-            return folder == Folder.TRASH ? 0 : 1;
+            return folder == null || folder == Folder.TRASH ? 0 : 1;
         }
 
         long unread() {

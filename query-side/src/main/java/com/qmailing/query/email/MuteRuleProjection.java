@@ -1,5 +1,6 @@
 package com.qmailing.query.email;
 
+import com.qmailing.events.account.AccountPurgedEvent;
 import com.qmailing.events.email.ListMuteRulesQuery;
 import com.qmailing.events.email.MuteRuleView;
 import com.qmailing.events.email.MutedSender;
@@ -48,6 +49,11 @@ class MuteRuleProjection {
             jdbc.update("delete from mute_rule_view where account_id = ? and pattern = ?", event.accountId().value(),
                     event.sender().pattern());
         }
+    }
+
+    @EventHandler
+    void on(AccountPurgedEvent event) {
+        jdbc.update("delete from mute_rule_view where account_id = ?", event.accountId().value());
     }
 
     @ResetHandler

@@ -1,10 +1,14 @@
 package com.qmailing.query.mailbox;
 
+import com.qmailing.events.account.AccountPurgedEvent;
 import com.qmailing.events.common.AccountId;
 import com.qmailing.events.common.MailboxId;
 import com.qmailing.events.mailbox.GetMailboxQuery;
 import com.qmailing.events.mailbox.ListMailboxesQuery;
 import com.qmailing.events.mailbox.MailboxCreatedEvent;
+import com.qmailing.events.mailbox.MailboxDeletedEvent;
+import com.qmailing.events.mailbox.MailboxPurgedEvent;
+import com.qmailing.events.mailbox.MailboxRestoredEvent;
 import com.qmailing.events.mailbox.MailboxSettingsChangedEvent;
 import com.qmailing.events.mailbox.MailboxStatus;
 import com.qmailing.events.mailbox.MailboxView;
@@ -58,6 +62,30 @@ class MailboxProjection {
     void on(MailboxSettingsChangedEvent event) {
         jdbc.update("update mailbox_view set display_name = ?, forward_to = ?, forward_only = ? where mailbox_id = ?",
                 event.displayName(), text(event.forwardTo()), event.forwardOnly(), event.mailboxId().value());
+    }
+
+    @EventHandler
+    void on(MailboxDeletedEvent event) {
+        status(event.mailboxId(), MailboxStatus.DELETED);
+    }
+
+    @EventHandler
+    void on(MailboxRestoredEvent event) {
+        status(event.mailboxId(), MailboxStatus.ACTIVE);
+    }
+
+    @EventHandler
+    void on(MailboxPurgedEvent event) {
+        jdbc.update("delete from mailbox_view where mailbox_id = ?", event.mailboxId().value());
+    }
+
+    @EventHandler
+    void on(AccountPurgedEvent event) {
+        jdbc.update("delete from mailbox_view where account_id = ?", event.accountId().value());
+    }
+
+    private void status(MailboxId mailbox, MailboxStatus status) {
+        jdbc.update("update mailbox_view set status = ? where mailbox_id = ?", status.name(), mailbox.value());
     }
 
     @ResetHandler

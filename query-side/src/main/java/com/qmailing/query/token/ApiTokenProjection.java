@@ -1,5 +1,6 @@
 package com.qmailing.query.token;
 
+import com.qmailing.events.account.AccountPurgedEvent;
 import com.qmailing.events.common.AccountId;
 import com.qmailing.events.common.ApiTokenId;
 import com.qmailing.events.common.Scope;
@@ -54,6 +55,14 @@ class ApiTokenProjection {
     void on(ApiTokenRevokedEvent event) {
         jdbc.update("update api_token_view set revoked_at = ? where token_id = ?", timestamp(event.revokedAt()),
                 event.tokenId().value());
+    }
+
+    /** The tokens and when they were last used: the request log's usage rows are keyed by token alone. */
+    @EventHandler
+    void on(AccountPurgedEvent event) {
+        jdbc.update("delete from api_token_usage u using api_token_view t where u.token_id = t.token_id "
+                + "and t.account_id = ?", event.accountId().value());
+        jdbc.update("delete from api_token_view where account_id = ?", event.accountId().value());
     }
 
     @ResetHandler

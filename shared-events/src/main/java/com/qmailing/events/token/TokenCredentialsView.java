@@ -11,10 +11,12 @@ import java.util.Set;
 /**
  * Everything a request check needs about one token, as of now.
  *
- * @param usable false once the token is revoked or its account deleted
+ * @param usable                 false once the token is revoked or its account's deletion requested
+ * @param accountDeletionPending  the token is not revoked, but its account's deletion is pending: it may
+ *                                still cancel the deletion, and nothing else
  */
 public record TokenCredentialsView(ApiTokenId tokenId, AccountId accountId, String bcryptHash, Set<Scope> scopes,
-                                   Instant expiresAt, boolean usable, Plan plan) {
+                                   Instant expiresAt, boolean usable, boolean accountDeletionPending, Plan plan) {
 
     @Override
     public String toString() {

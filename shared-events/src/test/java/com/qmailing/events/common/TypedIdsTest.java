@@ -28,7 +28,8 @@ class TypedIdsTest {
                 Named.of("MailboxId", new IdType(MailboxId::parse, MailboxId::new)),
                 Named.of("ApiTokenId", new IdType(ApiTokenId::parse, ApiTokenId::new)),
                 Named.of("DomainId", new IdType(DomainId::parse, DomainId::new)),
-                Named.of("WebhookEndpointId", new IdType(WebhookEndpointId::parse, WebhookEndpointId::new)));
+                Named.of("WebhookEndpointId", new IdType(WebhookEndpointId::parse, WebhookEndpointId::new)),
+                Named.of("ExportId", new IdType(ExportId::parse, ExportId::new)));
     }
 
     static Stream<Arguments> idTypesAndNonCanonicalTexts() {

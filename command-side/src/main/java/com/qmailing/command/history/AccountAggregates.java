@@ -1,0 +1,96 @@
+package com.qmailing.command.history;
+
+import com.qmailing.command.config.LookupTables;
+import com.qmailing.events.account.AccountCreatedEvent;
+import com.qmailing.events.account.AccountPurgedEvent;
+import com.qmailing.events.common.AccountId;
+import com.qmailing.events.common.EmailId;
+import com.qmailing.events.common.MailboxId;
+import com.qmailing.events.email.EmailPurgedEvent;
+import com.qmailing.events.email.EmailReceivedEvent;
+import com.qmailing.events.email.EmailSentEvent;
+import com.qmailing.events.mailbox.MailboxCreatedEvent;
+import com.qmailing.events.mailbox.MailboxPurgedEvent;
+import com.qmailing.events.token.ApiTokenIssuedEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Which aggregates belong to which account, written with each creation in its own transaction:
+ * what a mailbox purge must purge with it, and where an account's history lies in the event store.
+ * Ids only: the rows stay after a purge so the (shredded) history can still be audited.
+ */
+@Component
+@ProcessingGroup(LookupTables.FOLLOW_UPS)
+public class AccountAggregates {
+
+    enum Kind { ACCOUNT, MAILBOX, EMAIL, TOKEN }
+
+    private final JdbcTemplate jdbc;
+
+    AccountAggregates(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The mailbox's emails not yet purged, oldest first. */
+    public List<EmailId> unpurgedEmailsOf(MailboxId mailbox) {
+        return jdbc.queryForList("select aggregate_id from account_aggregates where mailbox_id = ? and kind = ? "
+                        + "and not purged order by aggregate_id", UUID.class, mailbox.value(), Kind.EMAIL.name())
+                .stream().map(EmailId::new).toList();
+    }
+
+    @EventHandler
+    void on(AccountCreatedEvent event) {
+        add(event.accountId().value(), event.accountId(), null, Kind.ACCOUNT);
+    }
+
+    @EventHandler
+    void on(MailboxCreatedEvent event) {
+        add(event.mailboxId().value(), event.accountId(), null, Kind.MAILBOX);
+    }
+
+    @EventHandler
+    void on(EmailReceivedEvent event) {
+        add(event.emailId().value(), event.accountId(), event.mailboxId(), Kind.EMAIL);
+    }
+
+    @EventHandler
+    void on(EmailSentEvent event) {
+        add(event.emailId().value(), event.accountId(), event.mailboxId(), Kind.EMAIL);
+    }
+
+    @EventHandler
+    void on(ApiTokenIssuedEvent event) {
+        add(event.tokenId().value(), event.accountId(), null, Kind.TOKEN);
+    }
+
+    @EventHandler
+    void on(EmailPurgedEvent event) {
+        purged(event.emailId().value());
+    }
+
+    @EventHandler
+    void on(MailboxPurgedEvent event) {
+        purged(event.mailboxId().value());
+    }
+
+    @EventHandler
+    void on(AccountPurgedEvent event) {
+        jdbc.update("update account_aggregates set purged = true where account_id = ?", event.accountId().value());
+    }
+
+    private void add(UUID aggregate, AccountId account, MailboxId mailbox, Kind kind) {
+        jdbc.update("insert into account_aggregates (aggregate_id, account_id, mailbox_id, kind) values (?, ?, ?, ?) "
+                        + "on conflict do nothing", aggregate, account.value(), mailbox == null ? null : mailbox.value(),
+                kind.name());
+    }
+
+    private void purged(UUID aggregate) {
+        jdbc.update("update account_aggregates set purged = true where aggregate_id = ?", aggregate);
+    }
+}

@@ -1,0 +1,5 @@
+package com.qmailing.events.export;
+
+public enum ExportStatus {
+    RUNNING, DONE, FAILED
+}
