@@ -69,7 +69,8 @@ class PrivacyScanTest extends ShortRetentionTest {
         Scenario scenario = new Scenario(marker);
         List<String> needles = scenario.needles();
         assertThat(tablesContaining(marker)).as("the scenario stored its data in clear in the read models")
-                .contains("mailbox_view", "email_view", "mute_rule_view", "api_token_view", "account_view");
+                .contains("mailbox_view", "email_view", "mute_rule_view", "api_token_view", "account_view",
+                        "webhook_endpoint_view");
 
         scenario.owner.delete("/api/v1/account").expect(202);
 
@@ -116,6 +117,8 @@ class PrivacyScanTest extends ShortRetentionTest {
                     "scopes", List.of("mailboxes:read"))).expect(201).json().get("plaintext").asText();
             api().as(extraToken).get("/api/v1/pub/mailboxes").expect(200);
             owner.post("/api/v1/account/mute-rules", Map.of("pattern", marker + "-news.example")).expect(201);
+            owner.post("/api/v1/pub/webhooks", Map.of("url", "https://203.0.113.7/hooks/" + marker,
+                    "label", "Hook " + marker, "events", List.of("*"))).expect(201);
 
             String from = marker + "-sender@example.org";
             try (SmtpClient smtp = smtp()) {

@@ -1,5 +1,6 @@
 package com.qmailing.query.webhook;
 
+import com.qmailing.events.account.AccountPurgedEvent;
 import com.qmailing.events.common.AccountId;
 import com.qmailing.events.common.WebhookEndpointId;
 import com.qmailing.events.webhook.ListWebhookEndpointsQuery;
@@ -36,6 +37,12 @@ class WebhookEndpointProjection {
 
     WebhookEndpointProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Replay-safe: a purged account's rows go again when its purge is replayed. */
+    @EventHandler
+    void on(AccountPurgedEvent event) {
+        jdbc.update("delete from webhook_endpoint_view where account_id = ?", event.accountId().value());
     }
 
     @EventHandler
