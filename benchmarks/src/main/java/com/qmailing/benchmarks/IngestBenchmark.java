@@ -53,8 +53,13 @@ public final class IngestBenchmark {
         }
         Latencies visible = new Latencies(MESSAGES / SAMPLE_EVERY + 1);
         Probes probes = new Probes(base, account.token(), mailboxIds, visible);
-        double rate = load("127.0.0.1", smtpPort, addresses, probes, mailboxIds);
-        probes.finish();
+        double rate;
+        try {
+            rate = load("127.0.0.1", smtpPort, addresses, probes, mailboxIds);
+            probes.finish();
+        } finally {
+            probes.pollers.shutdownNow();
+        }
         System.out.printf("QMailing SMTP ingest: %.0f messages/s (%d messages of %d bytes, %d connections, %d mailboxes)%n",
                 rate, MESSAGES, MESSAGE_BYTES, CONNECTIONS, MAILBOXES);
         System.out.println("250 -> listed by GET /email: " + visible.summary());
@@ -86,11 +91,14 @@ public final class IngestBenchmark {
                 return null;
             }));
         }
-        for (Future<?> sender : senders) {
-            sender.get();
+        try {
+            for (Future<?> sender : senders) {
+                sender.get();
+            }
+        } finally {
+            connections.shutdownNow();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        connections.shutdown();
         System.out.println("  DATA -> 250: " + accepted.summary());
         return MESSAGES / seconds;
     }
