@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The real-world messages in {@code shared/testdata/eml}, which live next to the repository
- * checkouts rather than in them: found by walking up from the module directory.
+ * The real-world messages in the repository's {@code testdata/eml} (a copy of the shared corpus,
+ * with its licence), found by walking up from the module directory.
  */
 final class SharedTestData {
 
@@ -19,13 +19,12 @@ final class SharedTestData {
     static Path emlDirectory() {
         Path start = Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
         for (Path dir = start; dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("testdata").resolve("eml");
+            Path candidate = dir.resolve("testdata").resolve("eml");
             if (Files.isDirectory(candidate)) {
                 return candidate;
             }
         }
-        throw new IllegalStateException("No shared/testdata/eml in " + start + " or any directory above it:"
-                + " the MIME fixtures are expected in the shared directory next to the checkouts");
+        throw new IllegalStateException("No testdata/eml in " + start + " or any directory above it");
     }
 
     static List<Path> mimeToolsMessages() {
