@@ -7,4 +7,4 @@ cd "$(dirname "$0")/.."
 program="$1"; shift
 ./mvnw -q -B -pl benchmarks -am -DskipTests install >/dev/null
 ./mvnw -q -B -pl benchmarks dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null
-exec java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" "com.qmailing.benchmarks.$program" "$@"
+exec java ${BENCH_JAVA_OPTS:-} -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" "com.qmailing.benchmarks.$program" "$@"

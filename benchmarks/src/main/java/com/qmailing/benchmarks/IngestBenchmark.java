@@ -24,8 +24,9 @@ import java.util.concurrent.locks.LockSupport;
 public final class IngestBenchmark {
 
     private static final int CONNECTIONS = 8;
-    private static final int MESSAGES = 20_000;
-    private static final int MAILBOXES = 100;
+    /** Overridable (-Dqmailing.bench.messages, -Dqmailing.bench.mailboxes) to fill one mailbox for the purge figure. */
+    private static final int MESSAGES = Integer.getInteger("qmailing.bench.messages", 20_000);
+    private static final int MAILBOXES = Integer.getInteger("qmailing.bench.mailboxes", 100);
     private static final int SAMPLE_EVERY = 100;
     private static final int MESSAGE_BYTES = 10 * 1024;
 
@@ -63,6 +64,7 @@ public final class IngestBenchmark {
         System.out.printf("QMailing SMTP ingest: %.0f messages/s (%d messages of %d bytes, %d connections, %d mailboxes)%n",
                 rate, MESSAGES, MESSAGE_BYTES, CONNECTIONS, MAILBOXES);
         System.out.println("250 -> listed by GET /email: " + visible.summary());
+        System.out.println("account " + account.id() + " token " + account.token() + " mailboxes " + mailboxIds);
     }
 
     /** Sends the whole load; returns messages per second. */
