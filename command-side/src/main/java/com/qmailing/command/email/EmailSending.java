@@ -1,11 +1,8 @@
 package com.qmailing.command.email;
 
 import com.qmailing.command.account.AccountRegistry;
-import com.qmailing.command.blob.BlobKey;
-import com.qmailing.command.blob.EncryptedBlobs;
 import com.qmailing.command.mailbox.AddressRegistry;
 import com.qmailing.events.common.BusinessRuleException;
-import com.qmailing.events.common.DataSubject;
 import com.qmailing.events.common.EmailId;
 import com.qmailing.events.common.ErrorCode;
 import com.qmailing.events.email.EmailSentEvent;
@@ -25,9 +22,9 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
- * Stores the SENT copy of a composed message, like {@link EmailReception} stores received
- * mail, after the checks that must hold exactly: the daily send limit (row lock per account)
- * and the Idempotency-Key (primary key per account). Delivery starts from the event.
+ * Stores the SENT copy of a composed message ({@link MessageStorage}) after the checks that must
+ * hold exactly: the daily send limit (row lock per account) and the Idempotency-Key (primary key
+ * per account). Delivery starts from the event.
  */
 @Component
 class EmailSending {
@@ -35,17 +32,15 @@ class EmailSending {
     private static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
 
     private final Repository<Email> emails;
-    private final EncryptedBlobs blobs;
-    private final ThreadRegistry threads;
+    private final MessageStorage storage;
     private final AddressRegistry addresses;
     private final AccountRegistry accounts;
     private final JdbcTemplate jdbc;
 
-    EmailSending(@Lazy Repository<Email> emails, EncryptedBlobs blobs, ThreadRegistry threads,
-                 AddressRegistry addresses, AccountRegistry accounts, JdbcTemplate jdbc) {
+    EmailSending(@Lazy Repository<Email> emails, MessageStorage storage, AddressRegistry addresses,
+                 AccountRegistry accounts, JdbcTemplate jdbc) {
         this.emails = emails;
-        this.blobs = blobs;
-        this.threads = threads;
+        this.storage = storage;
         this.addresses = addresses;
         this.accounts = accounts;
         this.jdbc = jdbc;
@@ -62,14 +57,9 @@ class EmailSending {
         }
         accounts.takeDailySend(command.accountId(), LocalDate.ofInstant(now, ZoneOffset.UTC));
         EmailId email = command.emailId();
-        blobs.store(DataSubject.email(email, command.accountId()), BlobKey.email(command.accountId(), email.value()),
-                command.raw());
-        var headers = command.headers();
-        UUID thread = threads.threadFor(command.accountId(), email, headers.messageId(), headers.inReplyTo(),
-                headers.references());
-        addresses.addStorage(command.mailboxId(), command.raw().length);
+        UUID thread = storage.store(email, command.accountId(), command.mailboxId(), command.raw(), command.headers());
         EmailSentEvent sent = new EmailSentEvent(email, command.accountId(), command.mailboxId(), thread,
-                command.raw().length, headers, command.recipients(), now);
+                command.raw().length, command.headers(), command.recipients(), now);
         emails.newInstance(() -> new Email(sent));
         return email;
     }
