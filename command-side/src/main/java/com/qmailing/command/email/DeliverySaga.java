@@ -33,7 +33,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Delivers one sent email to every recipient. Hosted recipients get a local receive at once;
@@ -82,15 +84,19 @@ public class DeliverySaga {
             return;
         }
         List<EmailAddress> remote = new ArrayList<>();
+        Map<EmailAddress, AddressRegistry.Receiver> local = new LinkedHashMap<>();
         for (EmailAddress recipient : recipients) {
             var receiver = addresses.receiverOf(recipient);
             if (receiver.isPresent()) {
-                deliverLocally(event, recipient, receiver.get());
+                local.put(recipient, receiver.get());
             } else if (addresses.isHostedDomain(recipient)) {
                 record(List.of(recipient), 1, DeliveryOutcome.PERMANENT_FAILURE, "550 5.1.1 no such mailbox here");
             } else {
                 remote.add(recipient);
             }
+        }
+        if (!local.isEmpty()) {
+            deliverLocally(event, local);
         }
         if (!remote.isEmpty()) {
             transmit(remote, 1);
@@ -159,23 +165,25 @@ public class DeliverySaga {
      * The recipient's own copy: the same bytes, without the sender's Bcc list, in their INBOX. A
      * full mailbox is a bounce the sender hears about, as it would be from any other server.
      */
-    private void deliverLocally(EmailSentEvent sent, EmailAddress recipient, AddressRegistry.Receiver receiver) {
-        if (receiver.accountStorageBytes() >= plans.of(receiver.plan()).storageBytes()) {
-            record(List.of(recipient), 1, DeliveryOutcome.PERMANENT_FAILURE, "552 5.2.2 mailbox full");
-            return;
-        }
+    private void deliverLocally(EmailSentEvent sent, Map<EmailAddress, AddressRegistry.Receiver> local) {
+        // Read and decrypted once, however many hosted recipients share it.
         byte[] raw = blobs.read(DataSubject.email(sent.emailId(), sent.accountId()),
                 BlobKey.email(sent.accountId(), sent.emailId().value())).orElse(null);
-        if (raw == null) {
-            record(List.of(recipient), 1, DeliveryOutcome.PERMANENT_FAILURE, "the message was deleted before delivery");
-            return;
-        }
         EmailHeaders h = sent.headers();
         EmailHeaders received = new EmailHeaders(h.fromAddress(), h.fromName(), h.to(), h.cc(), List.of(), h.subject(),
                 h.previewText(), h.messageId(), h.inReplyTo(), h.references(), h.sentAt(), h.attachments());
-        commands.sendAndWait(new ReceiveEmailCommand(EmailId.random(), receiver.account(), receiver.mailbox(), raw,
-                received));
-        record(List.of(recipient), 1, DeliveryOutcome.DELIVERED, null);
+        local.forEach((recipient, receiver) -> {
+            if (raw == null) {
+                record(List.of(recipient), 1, DeliveryOutcome.PERMANENT_FAILURE,
+                        "the message was deleted before delivery");
+            } else if (receiver.accountStorageBytes() >= plans.of(receiver.plan()).storageBytes()) {
+                record(List.of(recipient), 1, DeliveryOutcome.PERMANENT_FAILURE, "552 5.2.2 mailbox full");
+            } else {
+                commands.sendAndWait(new ReceiveEmailCommand(EmailId.random(), receiver.account(),
+                        receiver.mailbox(), raw, received));
+                record(List.of(recipient), 1, DeliveryOutcome.DELIVERED, null);
+            }
+        });
     }
 
     private void record(List<EmailAddress> recipients, int attempt, DeliveryOutcome outcome, String reason) {
