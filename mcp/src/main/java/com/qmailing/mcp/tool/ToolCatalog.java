@@ -2,6 +2,7 @@ package com.qmailing.mcp.tool;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.qmailing.api.auth.Caller;
+import com.qmailing.api.auth.RateLimiter;
 import com.qmailing.api.error.ApiProblem;
 import com.qmailing.api.error.Problems;
 import com.qmailing.api.requestlog.RequestLogRecorder;
@@ -36,10 +37,11 @@ public class ToolCatalog {
     private final PlanCatalog plans;
     private final FreePlanAllowance allowance;
     private final RequestLogRecorder requestLog;
+    private final RateLimiter rateLimiter;
     private final ToolResults results;
 
     ToolCatalog(List<McpTool> tools, PlanCatalog plans, FreePlanAllowance allowance, RequestLogRecorder requestLog,
-                ObjectMapper json) {
+                RateLimiter rateLimiter, ObjectMapper json) {
         this.tools = tools.stream()
                 .sorted(Comparator.comparingInt(tool -> ToolOrder.positionOf(tool.contract().name())))
                 .collect(Collectors.toMap(tool -> tool.contract().name(), Function.identity(), (a, b) -> {
@@ -48,6 +50,7 @@ public class ToolCatalog {
         this.plans = plans;
         this.allowance = allowance;
         this.requestLog = requestLog;
+        this.rateLimiter = rateLimiter;
         this.results = new ToolResults(json.writer());
     }
 
@@ -86,6 +89,8 @@ public class ToolCatalog {
                     + contract.name() + "; PLUS and above include every tool");
         }
         caller.requireScope(contract.scope());
+        // The same per-account request rate as REST: one allowance, whichever edge spends it.
+        rateLimiter.take(caller);
         if (!publicApi) {
             allowance.consume(caller);
         }
