@@ -25,6 +25,7 @@ import com.qmailing.events.email.EmailDeliveredEvent;
 import com.qmailing.events.email.EmailDeliveryDeferredEvent;
 import com.qmailing.events.email.EmailDeliveryRetriedEvent;
 import com.qmailing.events.email.EmailFlagsChangedEvent;
+import com.qmailing.events.email.EmailForwardQueuedEvent;
 import com.qmailing.events.email.EmailSentEvent;
 import com.qmailing.events.email.EmailHeaders;
 import com.qmailing.events.email.EmailMovedEvent;
@@ -133,6 +134,12 @@ class EventGoldenJsonTest {
                                 Instant.parse("2026-11-23T12:05:00Z"), List.of()),
                         List.of(EmailAddress.parse("bob@example.org"), EmailAddress.parse("eve@example.org")),
                         Instant.parse("2026-11-23T12:05:00Z")),
+                new EmailForwardQueuedEvent(EMAIL, ACCOUNT, MAILBOX, 2100, new EmailHeaders("carol@example.org",
+                        "Carol", List.of("alice@qmailing.local"), List.of(), List.of(), "Tea at four?", "Shall we?",
+                        "<m1@example.org>", "<m0@example.org>", List.of("<m0@example.org>"),
+                        Instant.parse("2026-11-23T11:59:00Z"), List.of()),
+                        List.of(EmailAddress.parse("alice@example.net")), false,
+                        Instant.parse("2026-11-23T12:00:00Z")),
                 new EmailDeliveredEvent(EMAIL, ACCOUNT, MAILBOX, List.of(EmailAddress.parse("bob@example.org")), 1,
                         Instant.parse("2026-11-23T12:05:01Z")),
                 new EmailDeliveryDeferredEvent(EMAIL, ACCOUNT, MAILBOX, List.of(EmailAddress.parse("eve@example.org")),

@@ -1,7 +1,10 @@
 package com.qmailing.command.crypto;
 
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -36,6 +39,20 @@ public final class MasterKey {
 
     SecretKey secretKey() {
         return key;
+    }
+
+    /**
+     * A 256-bit key for one purpose, derived (HMAC-SHA256 of the purpose under this key) rather than
+     * stored: it needs no row, no backup and no rotation of its own, and the master key never leaves here.
+     */
+    public byte[] derive(String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
     }
 
     @Override

@@ -8,18 +8,21 @@ import com.qmailing.events.common.AccountId;
 import com.qmailing.events.common.DataSubject;
 import com.qmailing.events.common.EmailAddress;
 import com.qmailing.events.common.EmailId;
+import com.qmailing.events.common.MailboxId;
 import com.qmailing.events.common.PlanCatalog;
 import com.qmailing.events.email.DeliveryOutcome;
 import com.qmailing.events.email.EmailBouncedEvent;
 import com.qmailing.events.email.EmailDeliveredEvent;
 import com.qmailing.events.email.EmailDeliveryDeferredEvent;
 import com.qmailing.events.email.EmailDeliveryRetriedEvent;
+import com.qmailing.events.email.EmailForwardQueuedEvent;
 import com.qmailing.events.email.EmailHeaders;
 import com.qmailing.events.email.EmailPurgedEvent;
 import com.qmailing.events.email.EmailSentEvent;
 import com.qmailing.events.email.ReceiveEmailCommand;
 import com.qmailing.events.email.RecordDeliveryAttemptCommand;
 import com.qmailing.events.email.RetryDeliveryCommand;
+import com.qmailing.events.email.SettleForwardCommand;
 import com.qmailing.events.email.TransmitEmailCommand;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
@@ -43,6 +46,10 @@ import java.util.Map;
  * are retried on durable deadlines (they survive restarts); the saga ends when every recipient
  * is delivered or bounced.
  * <p>
+ * A forward copy is delivered the same way, to its mailbox's {@code forwardTo}, with that mailbox
+ * as the envelope sender; once settled, the copy is purged ({@link SettleForwardCommand}) and the
+ * saga ends with the purge.
+ * <p>
  * Its state is stored in clear, so it keeps no addresses: only the email's ids and how many
  * recipients still wait. Addresses come from the email's sealed events when needed.
  */
@@ -54,10 +61,15 @@ public class DeliverySaga {
     /** A transmission whose outcome never came back (the process died mid-send) is tried again. */
     private static final String TIMEOUT = "delivery-timeout";
     private static final Duration TRANSMISSION_TIMEOUT = Duration.ofMinutes(15);
+    /** Asks again to settle a forward whose purge has not been seen by then. */
+    private static final String SETTLE = "forward-settle";
+    private static final Duration SETTLE_CHECK = Duration.ofMinutes(15);
 
     private EmailId emailId;
     private AccountId accountId;
     private int waiting;
+    /** Set when the email is a forward copy: the mailbox that forwards it. */
+    private MailboxId forwardingMailbox;
 
     @Autowired
     private transient CommandGateway commands;
@@ -77,7 +89,20 @@ public class DeliverySaga {
     void on(EmailSentEvent event) {
         emailId = event.emailId();
         accountId = event.accountId();
-        List<EmailAddress> recipients = event.recipients() == null ? List.of() : event.recipients();
+        start(event.recipients(), event.headers());
+    }
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = "emailId")
+    void on(EmailForwardQueuedEvent event) {
+        emailId = event.emailId();
+        accountId = event.accountId();
+        forwardingMailbox = event.mailboxId();
+        start(event.recipients(), event.headers());
+    }
+
+    private void start(List<EmailAddress> all, EmailHeaders headers) {
+        List<EmailAddress> recipients = all == null ? List.of() : all;
         waiting = recipients.size();
         if (waiting == 0) {
             SagaLifecycle.end();
@@ -96,7 +121,7 @@ public class DeliverySaga {
             }
         }
         if (!local.isEmpty()) {
-            deliverLocally(event, local);
+            deliverLocally(headers, local);
         }
         if (!remote.isEmpty()) {
             transmit(remote, 1);
@@ -131,7 +156,9 @@ public class DeliverySaga {
 
     private void transmit(List<EmailAddress> recipients, int attempt) {
         deadlines.schedule(TRANSMISSION_TIMEOUT, TIMEOUT, attempt);
-        commands.send(new TransmitEmailCommand(emailId, accountId, recipients, attempt));
+        EmailAddress envelopeFrom = forwardingMailbox == null ? null
+                : addresses.addressOf(forwardingMailbox).orElse(null);
+        commands.send(new TransmitEmailCommand(emailId, accountId, recipients, attempt, envelopeFrom));
     }
 
     @SagaEventHandler(associationProperty = "emailId")
@@ -150,6 +177,12 @@ public class DeliverySaga {
     void on(EmailPurgedEvent event) {
         deadlines.cancelAllWithinScope(RETRY);
         deadlines.cancelAllWithinScope(TIMEOUT);
+        deadlines.cancelAllWithinScope(SETTLE);
+    }
+
+    @DeadlineHandler(deadlineName = SETTLE)
+    void settleAgain() {
+        settleForward();
     }
 
     private void settled(List<EmailAddress> recipients) {
@@ -157,19 +190,28 @@ public class DeliverySaga {
         if (waiting <= 0) {
             deadlines.cancelAllWithinScope(RETRY);
             deadlines.cancelAllWithinScope(TIMEOUT);
-            SagaLifecycle.end();
+            if (forwardingMailbox == null) {
+                SagaLifecycle.end();
+            } else {
+                settleForward();
+            }
         }
+    }
+
+    /** The copy's purge ends the saga; until it is seen, a durable deadline asks again. */
+    private void settleForward() {
+        deadlines.schedule(SETTLE_CHECK, SETTLE);
+        commands.send(new SettleForwardCommand(emailId, accountId));
     }
 
     /**
      * The recipient's own copy: the same bytes, without the sender's Bcc list, in their INBOX. A
      * full mailbox is a bounce the sender hears about, as it would be from any other server.
      */
-    private void deliverLocally(EmailSentEvent sent, Map<EmailAddress, AddressRegistry.Receiver> local) {
+    private void deliverLocally(EmailHeaders h, Map<EmailAddress, AddressRegistry.Receiver> local) {
         // Read and decrypted once, however many hosted recipients share it.
-        byte[] raw = blobs.read(DataSubject.email(sent.emailId(), sent.accountId()),
-                BlobKey.email(sent.accountId(), sent.emailId().value())).orElse(null);
-        EmailHeaders h = sent.headers();
+        byte[] raw = blobs.read(DataSubject.email(emailId, accountId), BlobKey.email(accountId, emailId.value()))
+                .orElse(null);
         EmailHeaders received = new EmailHeaders(h.fromAddress(), h.fromName(), h.to(), h.cc(), List.of(), h.subject(),
                 h.previewText(), h.messageId(), h.inReplyTo(), h.references(), h.sentAt(), h.attachments());
         local.forEach((recipient, receiver) -> {

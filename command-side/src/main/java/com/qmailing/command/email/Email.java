@@ -16,6 +16,8 @@ import com.qmailing.events.email.EmailDeliveryRetriedEvent;
 import com.qmailing.events.email.RecordDeliveryAttemptCommand;
 import com.qmailing.events.email.RetryDeliveryCommand;
 import com.qmailing.events.email.EmailFlagsChangedEvent;
+import com.qmailing.events.email.EmailForwardQueuedEvent;
+import com.qmailing.events.email.EmailHeaders;
 import com.qmailing.events.email.EmailMovedEvent;
 import com.qmailing.events.email.EmailPurgedEvent;
 import com.qmailing.events.email.EmailReceivedEvent;
@@ -35,6 +37,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -61,6 +64,11 @@ public class Email {
     private boolean purged;
     /** Recipients of a sent email whose delivery has no final outcome yet. */
     private final Set<EmailAddress> pending = new HashSet<>();
+    /** A forward copy: in no folder, seen by no one, gone once its delivery is settled. */
+    private boolean forward;
+    private boolean copyKept;
+    private boolean bounced;
+    private EmailHeaders forwardHeaders;
 
     protected Email() {
         // for Axon
@@ -74,6 +82,35 @@ public class Email {
     /** Created by {@link EmailSending}: the SENT copy, read from the start. */
     Email(EmailSentEvent sent) {
         apply(sent);
+    }
+
+    /** Created by {@link EmailReception} for a forwarding mailbox, once the forward copy is durable. */
+    Email(EmailForwardQueuedEvent queued) {
+        apply(queued);
+    }
+
+    /**
+     * Ends a forward copy whose delivery is settled: it is purged, and when its forward bounced and
+     * its mailbox kept no copy, the caller keeps the message in the INBOX instead. Settling twice,
+     * or settling what is not a forward, does nothing.
+     *
+     * @return where and under which headers to keep the message, when it must be kept
+     */
+    Optional<Undelivered> settleForward(AccountId caller, Instant now) {
+        checkSender(caller);
+        if (!forward || purged) {
+            return Optional.empty();
+        }
+        if (!pending.isEmpty()) {
+            throw new BusinessRuleException(ErrorCode.CONFLICT, "forward: delivery is still under way");
+        }
+        Optional<Undelivered> keep = bounced && !copyKept
+                ? Optional.of(new Undelivered(mailbox, forwardHeaders)) : Optional.empty();
+        apply(new EmailPurgedEvent(id, owner, mailbox, sizeBytes, now));
+        return keep;
+    }
+
+    record Undelivered(MailboxId mailbox, EmailHeaders headers) {
     }
 
     /** Asks for another attempt at every recipient still without a final outcome. */
@@ -164,7 +201,11 @@ public class Email {
         if (purged) {
             return;
         }
-        checkOwner(command.accountId());
+        if (command.cause() == PurgeEmailCommand.Cause.MAILBOX_PURGED) {
+            checkSender(command.accountId());
+        } else {
+            checkOwner(command.accountId());
+        }
         Instant now = clock.instant();
         switch (command.cause()) {
             case REQUESTED -> {
@@ -190,9 +231,12 @@ public class Email {
         apply(new EmailTrashedEvent(id, owner, mailbox, folder, now, retention.purgeAt(now)));
     }
 
-    /** Another account's email, or a purged one, does not exist as far as the caller can tell. */
+    /**
+     * Another account's email, a purged one, or a forward copy (in no folder) does not exist as far
+     * as the caller can tell.
+     */
     private void checkOwner(AccountId caller) {
-        if (purged) {
+        if (purged || forward) {
             throw new BusinessRuleException(ErrorCode.NOT_FOUND, "email not found");
         }
         checkSender(caller);
@@ -231,6 +275,21 @@ public class Email {
         }
     }
 
+    /** The copy counts against no quota ({@code sizeBytes} is what the purge gives back), so it holds 0. */
+    @EventSourcingHandler
+    void on(EmailForwardQueuedEvent event) {
+        id = event.emailId();
+        owner = event.accountId();
+        mailbox = event.mailboxId();
+        read = true;
+        forward = true;
+        copyKept = event.copyKept();
+        forwardHeaders = event.headers();
+        if (event.recipients() != null) {
+            pending.addAll(event.recipients());
+        }
+    }
+
     @EventSourcingHandler
     void on(EmailDeliveredEvent event) {
         if (event.recipients() != null) {
@@ -240,6 +299,7 @@ public class Email {
 
     @EventSourcingHandler
     void on(EmailBouncedEvent event) {
+        bounced = true;
         if (event.recipients() != null) {
             event.recipients().forEach(pending::remove);
         }

@@ -6,6 +6,7 @@ import com.qmailing.events.account.AccountPurgedEvent;
 import com.qmailing.events.common.AccountId;
 import com.qmailing.events.common.EmailId;
 import com.qmailing.events.common.MailboxId;
+import com.qmailing.events.email.EmailForwardQueuedEvent;
 import com.qmailing.events.email.EmailPurgedEvent;
 import com.qmailing.events.email.EmailReceivedEvent;
 import com.qmailing.events.email.EmailSentEvent;
@@ -61,6 +62,12 @@ public class AccountAggregates {
 
     @EventHandler
     void on(EmailSentEvent event) {
+        add(event.emailId().value(), event.accountId(), event.mailboxId(), Kind.EMAIL);
+    }
+
+    /** A forward copy is the mailbox's until it is settled: a mailbox purge takes it too. */
+    @EventHandler
+    void on(EmailForwardQueuedEvent event) {
         add(event.emailId().value(), event.accountId(), event.mailboxId(), Kind.EMAIL);
     }
 

@@ -83,6 +83,12 @@ public class AddressRegistry {
         jdbc.update("delete from mailbox_address_registry where account_id = ?", account.value());
     }
 
+    /** The mailbox's own address, the envelope sender of what it forwards. */
+    public Optional<EmailAddress> addressOf(MailboxId mailbox) {
+        return jdbc.queryForList("select address from mailbox_address_registry where mailbox_id = ?", String.class,
+                mailbox.value()).stream().findFirst().map(EmailAddress::parse);
+    }
+
     /** Whether mail for this address's domain is ours, with or without a mailbox for it. */
     public boolean isHostedDomain(EmailAddress address) {
         return domains.isHosted(address.domain());

@@ -54,13 +54,21 @@ class Transmission {
             if (raw == null) {
                 return OutboundTransport.Result.permanent("the message was deleted before it could be sent");
             }
-            MessageAddress from = parser.parse(raw).from();
-            return transport.send(from == null ? "" : from.address(), command.recipients(), raw);
+            return transport.send(envelopeFrom(command, raw), command.recipients(), raw);
         } catch (Exception e) {
             log.warn("Transmission of {} failed before reaching the transport ({})", command.emailId(),
                     e.getClass().getSimpleName());
             return OutboundTransport.Result.temporary("internal error before sending; will retry");
         }
+    }
+
+    /** A forward names its mailbox as the sender; a message sent here goes out from its From. */
+    private String envelopeFrom(TransmitEmailCommand command, byte[] raw) {
+        if (command.envelopeFrom() != null) {
+            return command.envelopeFrom().toString();
+        }
+        MessageAddress from = parser.parse(raw).from();
+        return from == null ? "" : from.address();
     }
 
     private void report(TransmitEmailCommand command, OutboundTransport.Result result) {

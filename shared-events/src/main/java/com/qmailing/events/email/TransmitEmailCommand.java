@@ -9,8 +9,13 @@ import java.util.List;
 /**
  * Hands a stored sent email to the outbound transport for these (non-hosted) recipients. The
  * transport answers at once and reports the outcome later with a {@link RecordDeliveryAttemptCommand},
- * so the delivery saga never waits on a remote server. The envelope sender is the message's From.
+ * so the delivery saga never waits on a remote server. The envelope sender is {@code envelopeFrom}
+ * when given (a forward goes out from the forwarding mailbox), else the message's From.
  */
 public record TransmitEmailCommand(EmailId emailId, AccountId accountId, List<EmailAddress> recipients,
-                                   int attempt) {
+                                   int attempt, EmailAddress envelopeFrom) {
+
+    public TransmitEmailCommand(EmailId emailId, AccountId accountId, List<EmailAddress> recipients, int attempt) {
+        this(emailId, accountId, recipients, attempt, null);
+    }
 }
