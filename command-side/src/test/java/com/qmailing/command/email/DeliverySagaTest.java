@@ -13,10 +13,13 @@ import com.qmailing.events.email.DeliveryOutcome;
 import com.qmailing.events.email.EmailDeliveredEvent;
 import com.qmailing.events.email.EmailDeliveryDeferredEvent;
 import com.qmailing.events.email.EmailDeliveryRetriedEvent;
+import com.qmailing.events.email.EmailForwardQueuedEvent;
+import com.qmailing.events.email.EmailPurgedEvent;
 import com.qmailing.events.email.EmailHeaders;
 import com.qmailing.events.email.EmailSentEvent;
 import com.qmailing.events.email.RecordDeliveryAttemptCommand;
 import com.qmailing.events.email.RetryDeliveryCommand;
+import com.qmailing.events.email.SettleForwardCommand;
 import com.qmailing.events.email.TransmitEmailCommand;
 import com.qmailing.testing.TestDatabase;
 import org.axonframework.test.saga.SagaTestFixture;
@@ -44,6 +47,8 @@ class DeliverySagaTest {
     private static final EmailAddress NOBODY = EmailAddress.parse("nobody@qmailing.local");
     private static final Instant SENT_AT = Instant.parse("2026-11-23T12:00:00Z");
 
+    private static final EmailAddress FORWARDER = EmailAddress.parse("forwarder@qmailing.local");
+
     private static AddressRegistry addresses;
     private SagaTestFixture<DeliverySaga> fixture;
 
@@ -51,7 +56,10 @@ class DeliverySagaTest {
     static void database() {
         DataSource dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), TestDatabase.freshDatabaseUrl());
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        addresses = new AddressRegistry(new JdbcTemplate(dataSource), new HostedDomains("qmailing.local"));
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        addresses = new AddressRegistry(jdbc, new HostedDomains("qmailing.local"));
+        jdbc.update("insert into mailbox_address_registry (address, mailbox_id, account_id) values (?, ?, ?)",
+                FORWARDER.toString(), MAILBOX.value(), ACCOUNT.value());
     }
 
     @BeforeEach
@@ -113,6 +121,56 @@ class DeliverySagaTest {
                 .whenPublishingA(new EmailDeliveredEvent(EMAIL, ACCOUNT, MAILBOX, List.of(BOB), 1, SENT_AT))
                 .expectActiveSagas(0)
                 .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void aForwardGoesToTheTransportWithTheForwardingMailboxAsEnvelopeSender() {
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(forwardQueued())
+                .expectActiveSagas(1)
+                .expectDispatchedCommands(new TransmitEmailCommand(EMAIL, ACCOUNT, List.of(BOB), 1, FORWARDER));
+    }
+
+    @Test
+    void aForwardRetriedAfterATemporaryFailureKeepsItsEnvelopeSender() {
+        fixture.givenAPublished(forwardQueued())
+                .andThenAPublished(deferred(1))
+                .whenPublishingA(new EmailDeliveryRetriedEvent(EMAIL, ACCOUNT, MAILBOX, List.of(BOB), 2, SENT_AT))
+                .expectDispatchedCommands(new TransmitEmailCommand(EMAIL, ACCOUNT, List.of(BOB), 2, FORWARDER));
+    }
+
+    @Test
+    void aSettledForwardIsSettledAndTheSagaWaitsForTheCopysPurge() {
+        fixture.givenAPublished(forwardQueued())
+                .whenPublishingA(new EmailDeliveredEvent(EMAIL, ACCOUNT, MAILBOX, List.of(BOB), 1, SENT_AT))
+                .expectActiveSagas(1)
+                .expectDispatchedCommands(new SettleForwardCommand(EMAIL, ACCOUNT))
+                .expectScheduledDeadlineWithName(Duration.ofMinutes(15), "forward-settle");
+    }
+
+    @Test
+    void aSettlementNotSeenDoneIsAskedForAgain() {
+        fixture.givenAPublished(forwardQueued())
+                .andThenAPublished(new EmailDeliveredEvent(EMAIL, ACCOUNT, MAILBOX, List.of(BOB), 1, SENT_AT))
+                .whenTimeElapses(Duration.ofMinutes(15))
+                .expectTriggeredDeadlinesWithName("forward-settle")
+                .expectDispatchedCommands(new SettleForwardCommand(EMAIL, ACCOUNT));
+    }
+
+    @Test
+    void theForwardCopysPurgeEndsTheSaga() {
+        fixture.givenAPublished(forwardQueued())
+                .andThenAPublished(new EmailDeliveredEvent(EMAIL, ACCOUNT, MAILBOX, List.of(BOB), 1, SENT_AT))
+                .whenPublishingA(new EmailPurgedEvent(EMAIL, ACCOUNT, MAILBOX, 0, SENT_AT))
+                .expectActiveSagas(0)
+                .expectNoScheduledDeadlines();
+    }
+
+    private static EmailForwardQueuedEvent forwardQueued() {
+        return new EmailForwardQueuedEvent(EMAIL, ACCOUNT, MAILBOX, 120,
+                new EmailHeaders("carol@example.org", null, List.of(FORWARDER.toString()), List.of(), List.of(), "Hi",
+                        null, "<m@example.org>", null, List.of(), SENT_AT, List.of()),
+                List.of(BOB), false, SENT_AT);
     }
 
     private static EmailSentEvent sent(EmailAddress... recipients) {

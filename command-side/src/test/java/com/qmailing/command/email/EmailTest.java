@@ -6,7 +6,12 @@ import com.qmailing.events.common.EmailId;
 import com.qmailing.events.common.ErrorCode;
 import com.qmailing.events.common.MailboxId;
 import com.qmailing.events.email.ChangeEmailFlagsCommand;
+import com.qmailing.events.common.EmailAddress;
+import com.qmailing.events.email.DeliveryOutcome;
+import com.qmailing.events.email.EmailBouncedEvent;
+import com.qmailing.events.email.EmailDeliveredEvent;
 import com.qmailing.events.email.EmailFlagsChangedEvent;
+import com.qmailing.events.email.EmailForwardQueuedEvent;
 import com.qmailing.events.email.EmailHeaders;
 import com.qmailing.events.email.EmailMovedEvent;
 import com.qmailing.events.email.EmailPurgedEvent;
@@ -16,6 +21,7 @@ import com.qmailing.events.email.EmailTrashedEvent;
 import com.qmailing.events.email.Folder;
 import com.qmailing.events.email.MoveEmailCommand;
 import com.qmailing.events.email.PurgeEmailCommand;
+import com.qmailing.events.email.RecordDeliveryAttemptCommand;
 import com.qmailing.events.email.RestoreEmailCommand;
 import com.qmailing.events.email.TrashEmailCommand;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -30,9 +36,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static com.qmailing.command.BusinessErrors.refusedWith;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class EmailTest {
 
@@ -222,5 +231,76 @@ class EmailTest {
                 .when(new ChangeEmailFlagsCommand(EMAIL, OWNER, true, null))
                 .expectException(refusedWith(ErrorCode.NOT_FOUND))
                 .expectNoEvents();
+    }
+
+    private static final EmailAddress FORWARD_TO = EmailAddress.parse("alice@example.net");
+
+    private static EmailForwardQueuedEvent forwardQueued(boolean copyKept) {
+        return new EmailForwardQueuedEvent(EMAIL, OWNER, MAILBOX, 1300, RECEIVED.headers(), List.of(FORWARD_TO),
+                copyKept, RECEIVED_AT);
+    }
+
+    @Test
+    void aForwardCopyIsInNoFolderSoNoOneCanReadMoveOrTrashIt() {
+        fixture.given(forwardQueued(false))
+                .when(new TrashEmailCommand(EMAIL, OWNER))
+                .expectException(refusedWith(ErrorCode.NOT_FOUND));
+    }
+
+    @Test
+    void aForwardCopyRecordsItsDeliveryAsASentEmailDoes() {
+        fixture.given(forwardQueued(true))
+                .when(new RecordDeliveryAttemptCommand(EMAIL, OWNER, List.of(FORWARD_TO), 1, DeliveryOutcome.DELIVERED,
+                        null))
+                .expectEvents(new EmailDeliveredEvent(EMAIL, OWNER, MAILBOX, List.of(FORWARD_TO), 1, NOW));
+    }
+
+    @Test
+    void settlingADeliveredForwardPurgesTheCopyGivingBackNoStorage() {
+        AtomicReference<Optional<Email.Undelivered>> keep = new AtomicReference<>();
+        fixture.given(forwardQueued(false),
+                        new EmailDeliveredEvent(EMAIL, OWNER, MAILBOX, List.of(FORWARD_TO), 1, RECEIVED_AT))
+                .whenInvoking(EMAIL.toString(), email -> keep.set(email.settleForward(OWNER, NOW)))
+                .expectEvents(new EmailPurgedEvent(EMAIL, OWNER, MAILBOX, 0, NOW));
+        assertThat(keep.get()).isEmpty();
+    }
+
+    @Test
+    void aBouncedForwardOfAForwardOnlyMailboxIsKeptInItsInbox() {
+        AtomicReference<Optional<Email.Undelivered>> keep = new AtomicReference<>();
+        fixture.given(forwardQueued(false),
+                        new EmailBouncedEvent(EMAIL, OWNER, MAILBOX, List.of(FORWARD_TO), 11, "550 no", RECEIVED_AT))
+                .whenInvoking(EMAIL.toString(), email -> keep.set(email.settleForward(OWNER, NOW)))
+                .expectEvents(new EmailPurgedEvent(EMAIL, OWNER, MAILBOX, 0, NOW));
+        assertThat(keep.get()).contains(new Email.Undelivered(MAILBOX, RECEIVED.headers()));
+    }
+
+    @Test
+    void aBouncedForwardOfAMailboxThatKeptACopyIsNotKeptTwice() {
+        AtomicReference<Optional<Email.Undelivered>> keep = new AtomicReference<>();
+        fixture.given(forwardQueued(true),
+                        new EmailBouncedEvent(EMAIL, OWNER, MAILBOX, List.of(FORWARD_TO), 11, "550 no", RECEIVED_AT))
+                .whenInvoking(EMAIL.toString(), email -> keep.set(email.settleForward(OWNER, NOW)))
+                .expectEvents(new EmailPurgedEvent(EMAIL, OWNER, MAILBOX, 0, NOW));
+        assertThat(keep.get()).isEmpty();
+    }
+
+    @Test
+    void settlingAForwardStillUnderWayIsRefusedAndSettlingTwiceDoesNothing() {
+        fixture.given(forwardQueued(false))
+                .whenInvoking(EMAIL.toString(), email -> email.settleForward(OWNER, NOW))
+                .expectException(refusedWith(ErrorCode.CONFLICT));
+        fixture.given(forwardQueued(false),
+                        new EmailDeliveredEvent(EMAIL, OWNER, MAILBOX, List.of(FORWARD_TO), 1, RECEIVED_AT),
+                        new EmailPurgedEvent(EMAIL, OWNER, MAILBOX, 0, NOW))
+                .whenInvoking(EMAIL.toString(), email -> email.settleForward(OWNER, NOW))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aMailboxPurgeTakesAForwardCopyStillUnderWay() {
+        fixture.given(forwardQueued(false))
+                .when(new PurgeEmailCommand(EMAIL, OWNER, PurgeEmailCommand.Cause.MAILBOX_PURGED))
+                .expectEvents(new EmailPurgedEvent(EMAIL, OWNER, MAILBOX, 0, NOW));
     }
 }

@@ -1,0 +1,79 @@
+package com.qmailing.command.email;
+
+import com.qmailing.command.crypto.MasterKey;
+import com.qmailing.events.common.MailboxId;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ForwardTraceTest {
+
+    private static final MailboxId A = MailboxId.parse("3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b9a");
+    private static final MailboxId B = MailboxId.parse("0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d");
+    private static final byte[] MESSAGE = bytes("From: carol@example.org\r\nTo: a@qmailing.local\r\n"
+            + "Subject: Tea\r\n\r\nShall we?\r\n");
+
+    private final ForwardTrace trace = new ForwardTrace(MasterKey.fromBase64(MasterKey.generateBase64()));
+
+    @Test
+    void aMessageStampedByAMailboxIsALoopThereAndNowhereElse() {
+        byte[] forwarded = trace.stamp(A, MESSAGE);
+
+        assertThat(trace.isLoop(A, forwarded)).isTrue();
+        assertThat(trace.isLoop(B, forwarded)).isFalse();
+        assertThat(trace.isLoop(A, MESSAGE)).isFalse();
+    }
+
+    @Test
+    void theStampKeepsTheOriginalBytesUnderOneTraceLine() {
+        String forwarded = new String(trace.stamp(A, MESSAGE), StandardCharsets.US_ASCII);
+
+        assertThat(forwarded).startsWith(ForwardTrace.HEADER + ": v1.");
+        assertThat(forwarded.substring(forwarded.indexOf("\r\n") + 2)).isEqualTo(new String(MESSAGE,
+                StandardCharsets.US_ASCII));
+        assertThat(forwarded).doesNotContain(A.toString());
+    }
+
+    @Test
+    void everyMailboxOfAChainIsRecognisedAfterRemoteHopsRewroteLineEndsAndAddedHeaders() {
+        byte[] viaB = trace.stamp(B, trace.stamp(A, MESSAGE));
+        byte[] relayed = bytes("Received: from relay.example.net\n\tby mx.example.org\n"
+                + new String(viaB, StandardCharsets.US_ASCII).replace("\r\n", "\n") + "\n");
+
+        assertThat(trace.isLoop(A, relayed)).isTrue();
+        assertThat(trace.isLoop(B, relayed)).isTrue();
+    }
+
+    @Test
+    void aMarkCopiedOntoAnotherMessageDoesNotStopItsForward() {
+        String stampedLine = new String(trace.stamp(A, MESSAGE), StandardCharsets.US_ASCII).split("\r\n")[0];
+        byte[] forged = bytes(stampedLine + "\r\nFrom: mallory@example.org\r\n\r\nSomething else\r\n");
+
+        assertThat(trace.isLoop(A, forged)).isFalse();
+    }
+
+    @Test
+    void anotherInstancesMarksMeanNothingHere() {
+        ForwardTrace elsewhere = new ForwardTrace(MasterKey.fromBase64(MasterKey.generateBase64()));
+
+        assertThat(trace.isLoop(A, elsewhere.stamp(A, MESSAGE))).isFalse();
+    }
+
+    @Test
+    void pastTheHopLimitAMessageIsKeptWhateverItsMarks() {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < ForwardTrace.MAX_HOPS; i++) {
+            lines.append(ForwardTrace.HEADER).append(": v1.hop").append(i).append("\r\n");
+        }
+
+        assertThat(trace.isLoop(A, bytes(lines + new String(MESSAGE, StandardCharsets.US_ASCII)))).isTrue();
+        assertThat(trace.isLoop(A, bytes(lines.substring(lines.indexOf("\n") + 1)
+                + new String(MESSAGE, StandardCharsets.US_ASCII)))).isFalse();
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+}
