@@ -2,7 +2,7 @@ package com.qmailing.app.support;
 
 import com.qmailing.app.QMailingApplication;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.qmailing.gateway.smtp.SmtpListener;
 import com.qmailing.testing.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -87,8 +87,12 @@ public abstract class IntegrationTest {
         return smtp.port();
     }
 
+    /**
+     * On a port of its own rather than a dynamic one, so a test can stop the relay (a temporary
+     * failure for deliveries) and start it again where the running contexts expect it.
+     */
     private static GreenMail startRelay() {
-        GreenMail relay = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        GreenMail relay = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         relay.start();
         return relay;
     }
