@@ -173,6 +173,21 @@ class ForwardingTest extends IntegrationTest {
         assertThat(listed(alice, box)).isEmpty();
     }
 
+    @Test
+    void aBouncedForwardOfAForwardOnlyMailboxIsKeptInItsInboxRatherThanLost() {
+        Api.Client alice = admin().newAccount("PRO");
+        JsonNode box = mailbox(alice, "nobody-" + UUID.randomUUID().toString().substring(0, 8) + "@qmailing.local",
+                true);
+        String subject = "Bounce " + UUID.randomUUID();
+
+        receive(box, subject, "no one there\r\n");
+
+        JsonNode kept = awaitListed(alice, box, 1).get(0);
+        assertThat(kept.get("subject").asText()).isEqualTo(subject);
+        assertThat(alice.get("/api/v1/pub/email/" + kept.get("id").asText()).json().get("bodyText").asText())
+                .contains("no one there");
+    }
+
     private void receive(JsonNode box, String subject, String body) {
         String address = box.get("address").asText();
         try (SmtpClient smtp = smtp()) {
