@@ -8,6 +8,9 @@ import com.qmailing.app.support.Api;
 import com.qmailing.app.support.IntegrationTest;
 import com.qmailing.app.support.SmtpClient;
 import com.qmailing.app.support.TestMessages;
+import com.qmailing.command.blob.BlobKey;
+import com.qmailing.command.blob.BlobStore;
+import com.qmailing.events.common.AccountId;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -37,6 +41,9 @@ class ForwardingTest extends IntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    BlobStore blobs;
 
     @Test
     void aMessageReceivedOverSmtpIsForwardedToARemoteAddressAsItWasAndKeptInTheMailbox() throws Exception {
@@ -105,6 +112,9 @@ class ForwardingTest extends IntegrationTest {
 
         assertThat(subjectOf(awaitRelayed(target))).startsWith("Only ");
         await().atMost(Duration.ofSeconds(20)).until(() -> events("EmailPurgedEvent") > purgedBefore);
+        UUID copy = latestForwardCopy();
+        assertThat(blobs.get(BlobKey.email(accountOf(copy), copy))).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from data_keys where scope_id = ?", Long.class, copy)).isZero();
         assertThat(listed(alice, box)).isEmpty();
         JsonNode mailbox = alice.get("/api/v1/pub/mailboxes/" + box.get("id").asText()).json();
         assertThat(mailbox.get("emailCount").asInt()).isZero();
@@ -163,8 +173,13 @@ class ForwardingTest extends IntegrationTest {
         long deferredBefore = events("EmailDeliveryDeferredEvent");
         RELAY.stop();
         try {
-            receive(box, "Later " + UUID.randomUUID(), "eventually\r\n");
+            String subject = "Later " + UUID.randomUUID();
+            receive(box, subject, "eventually\r\n");
             await().atMost(Duration.ofSeconds(30)).until(() -> events("EmailDeliveryDeferredEvent") > deferredBefore);
+            UUID copy = latestForwardCopy();
+            // What waits to be forwarded is stored encrypted, as all mail is.
+            assertThat(blobs.get(BlobKey.email(accountOf(copy), copy))).hasValueSatisfying(stored ->
+                    assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain(subject));
         } finally {
             RELAY.start();
         }
@@ -219,6 +234,16 @@ class ForwardingTest extends IntegrationTest {
         Long count = jdbc.queryForObject("select count(*) from domain_event_entry where payload_type = ?", Long.class,
                 "com.qmailing.events.email." + type);
         return count == null ? 0 : count;
+    }
+
+    private UUID latestForwardCopy() {
+        return jdbc.queryForObject("select aggregate_identifier::uuid from domain_event_entry where payload_type = ? "
+                + "order by global_index desc limit 1", UUID.class, "com.qmailing.events.email.EmailForwardQueuedEvent");
+    }
+
+    private AccountId accountOf(UUID email) {
+        return new AccountId(jdbc.queryForObject("select account_id from account_aggregates where aggregate_id = ?",
+                UUID.class, email));
     }
 
     private static MimeMessage awaitRelayed(String recipient) {
