@@ -60,6 +60,11 @@ public class DatabaseConfiguration {
                     .setCleanDataDirectory(false)
                     .setPort(port)
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // The library is made for tests: it starts PostgreSQL with -F (no fsync) and
+                    // synchronous_commit=off, so a crash of the machine would lose committed mail.
+                    // A 201 or a 250 promises durability; the server must keep it.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + directory, e);

@@ -34,6 +34,7 @@ public final class LocalFolderBlobStore implements BlobStore {
 
     private final Path root;
     private final boolean posix;
+    private final FolderSyncs folderSyncs = new FolderSyncs(LocalFolderBlobStore::force);
 
     /** @throws BlobStoreUnavailableException when the root folder cannot be created */
     public LocalFolderBlobStore(Path root) {
@@ -179,6 +180,10 @@ public final class LocalFolderBlobStore implements BlobStore {
         if (!posix) {
             return;
         }
+        folderSyncs.sync(folder);
+    }
+
+    private static void force(Path folder) throws IOException {
         try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
             channel.force(true);
         }

@@ -12,6 +12,7 @@ import com.qmailing.command.crypto.MasterKey;
 import com.qmailing.command.crypto.PersonalDataCodec;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -21,6 +22,7 @@ import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -140,13 +142,19 @@ public class AxonStorageConfiguration {
      * Tracking processors, not pooled ones: a pooled processor's coordinator, finding no event and
      * no availability callback on the JDBC event stream, looks again only after 500 ms, which put
      * half a second on every read-your-writes wait. A tracking processor blocks on the stream and
-     * is woken by the event store the moment an event commits.
+     * is woken by the event store the moment an event commits. Their transactions commit as
+     * {@link ProcessorTransactions} explains.
      */
     @Bean
-    public ConfigurerModule processorDefaults() {
+    public ConfigurerModule processorDefaults(PlatformTransactionManager transactions, JdbcTemplate jdbc) {
+        TransactionManager relaxed = ProcessorTransactions.relaxedByDefault(
+                new SpringTransactionManager(transactions), jdbc);
         return configurer -> configurer.eventProcessing(processing -> processing
                 .usingTrackingEventProcessors()
-                .registerTrackingEventProcessorConfiguration(config -> trackingDefaults()));
+                .registerTrackingEventProcessorConfiguration(config -> trackingDefaults())
+                .registerDefaultTransactionManager(config -> relaxed)
+                .registerDefaultHandlerInterceptor((config, processor) ->
+                        ProcessorTransactions.durableHandling(processor, jdbc)));
     }
 
     public static TrackingEventProcessorConfiguration trackingDefaults() {

@@ -1,5 +1,6 @@
 package com.qmailing.command.crypto;
 
+import com.qmailing.command.config.CommitDurability;
 import com.qmailing.events.common.AccountId;
 import com.qmailing.events.common.DataSubject;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,6 +30,11 @@ import java.util.UUID;
  * Keys are created in a transaction of their own: a key cached for a command whose transaction
  * later rolled back must still exist, or data encrypted with it later would be lost. An unused key
  * left behind is harmless and goes with its scope's purge.
+ * <p>
+ * That transaction commits without waiting for the disk ({@link CommitDurability}): whatever is
+ * made durable with a key is referenced by an event, and the event's synchronous commit comes
+ * later in the write-ahead log, so it flushes the key with it. A crash can only lose a key that
+ * nothing durable refers to yet, such as the key of a blob whose event never committed.
  */
 public class KeyVault {
 
@@ -58,7 +64,10 @@ public class KeyVault {
         if (cached != null && cached != SHREDDED) {
             return cached;
         }
-        SecretKey key = ownTransaction.execute(status -> loadOrCreate(subject));
+        SecretKey key = ownTransaction.execute(status -> {
+            CommitDurability.relaxed(jdbc);
+            return loadOrCreate(subject);
+        });
         cache.put(subject.scope(), key);
         return key;
     }

@@ -42,25 +42,35 @@ public class AddressRegistry {
         return jdbc.query("select m.mailbox_id, m.account_id, a.plan, "
                         + "(select coalesce(sum(s.storage_bytes), 0) from mailbox_address_registry s "
                         + "where s.account_id = m.account_id) "
+                        + "+ (select coalesce(sum(e.bytes), 0) from mailbox_storage_entries e "
+                        + "where e.account_id = m.account_id) "
                         + "from mailbox_address_registry m join account_registry a on a.account_id = m.account_id "
                         + "where m.address = ? and a.active and not m.deleted",
                         (rs, row) -> new Receiver(new MailboxId(rs.getObject(1, UUID.class)),
                                 new AccountId(rs.getObject(2, UUID.class)), Plan.valueOf(rs.getString(3)),
-                                rs.getLong(4)),
+                                Math.max(rs.getLong(4), 0)),
                         address.normalized().withoutTag().toString())
                 .stream().findFirst();
     }
 
-    /** Counts a stored message against its mailbox; the row lock lasts only until the receive commits. */
+    /**
+     * Counts a stored message against its mailbox. An appended row, not an update of the mailbox's
+     * counter: messages into one mailbox commit side by side instead of one after the other.
+     */
     public void addStorage(MailboxId mailbox, long bytes) {
-        jdbc.update("update mailbox_address_registry set storage_bytes = storage_bytes + ? where mailbox_id = ?",
-                bytes, mailbox.value());
+        appendStorage(mailbox, bytes);
     }
 
     /** Gives back what a purged email stored, so the storage quota counts only what is still kept. */
     public void removeStorage(MailboxId mailbox, long bytes) {
-        jdbc.update("update mailbox_address_registry set storage_bytes = greatest(storage_bytes - ?, 0) "
-                + "where mailbox_id = ?", bytes, mailbox.value());
+        appendStorage(mailbox, -bytes);
+    }
+
+    /** A mailbox that is gone (purged) counts nothing, as the update of its counter did. */
+    private void appendStorage(MailboxId mailbox, long bytes) {
+        jdbc.update("insert into mailbox_storage_entries (mailbox_id, account_id, bytes) "
+                + "select mailbox_id, account_id, ? from mailbox_address_registry where mailbox_id = ?",
+                bytes, mailbox.value());
     }
 
     /** Whether the mailbox exists and is not deleted: only such a mailbox receives and sends mail. */
@@ -76,10 +86,12 @@ public class AddressRegistry {
 
     /** Purged: the address is free again and the mailbox's storage count goes with it. */
     void release(MailboxId mailbox) {
+        jdbc.update("delete from mailbox_storage_entries where mailbox_id = ?", mailbox.value());
         jdbc.update("delete from mailbox_address_registry where mailbox_id = ?", mailbox.value());
     }
 
     void releaseAllOf(AccountId account) {
+        jdbc.update("delete from mailbox_storage_entries where account_id = ?", account.value());
         jdbc.update("delete from mailbox_address_registry where account_id = ?", account.value());
     }
 
