@@ -8,8 +8,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The foundation's figures against a running QMailing:
@@ -90,34 +88,8 @@ public final class ApiBenchmark {
     }
 
     private static void listAtFixedRate(String base, String token) throws Exception {
-        int total = LIST_RATE * LIST_SECONDS;
-        Latencies latencies = new Latencies(total);
-        ExecutorService workers = Executors.newFixedThreadPool(32);
-        ThreadLocal<Http> clients = ThreadLocal.withInitial(() -> new Http(base));
-        int mailboxes = clients.get().expect(200, "GET", "/api/v1/pub/mailboxes", token, null).size();
-        long interval = TimeUnit.SECONDS.toNanos(1) / LIST_RATE;
-        long start = System.nanoTime();
-        List<Future<?>> requests = new ArrayList<>(total);
-        for (int i = 0; i < total; i++) {
-            long scheduled = start + i * interval;
-            long wait = scheduled - System.nanoTime();
-            if (wait > 0) {
-                // Parking, not spinning: on a 2-core machine a spinning load generator steals the server's CPU.
-                LockSupport.parkNanos(wait);
-            }
-            requests.add(workers.submit(() -> {
-                // Status only: parsing 1,000 mailboxes of JSON here would take the server's CPU.
-                int status = clients.get().send("GET", "/api/v1/pub/mailboxes", token, null).statusCode();
-                if (status != 200) {
-                    throw new IllegalStateException("GET /mailboxes answered " + status);
-                }
-                latencies.record(System.nanoTime() - scheduled);
-            }));
-        }
-        for (Future<?> request : requests) {
-            request.get();
-        }
-        workers.shutdown();
+        int mailboxes = new Http(base).expect(200, "GET", "/api/v1/pub/mailboxes", token, null).size();
+        Latencies latencies = FixedRateGets.run(base, "/api/v1/pub/mailboxes", token, LIST_RATE, LIST_SECONDS);
         System.out.printf("GET /mailboxes (%d mailboxes) at %d req/s for %d s: %s%n", mailboxes, LIST_RATE,
                 LIST_SECONDS, latencies.summary());
     }

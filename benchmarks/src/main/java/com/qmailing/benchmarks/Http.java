@@ -24,6 +24,16 @@ final class Http {
     }
 
     HttpResponse<String> send(String method, String path, String token, Object body) {
+        return send(method, path, token, body, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The status only; the body is read and dropped, as a load tool does, so the generator stays cheap. */
+    int status(String path, String token) {
+        return send("GET", path, token, null, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private <T> HttpResponse<T> send(String method, String path, String token, Object body,
+                                     HttpResponse.BodyHandler<T> handler) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json(body)));
@@ -34,7 +44,7 @@ final class Http {
             request.header("Content-Type", "application/json");
         }
         try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(request.build(), handler);
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed", e);
         } catch (InterruptedException e) {

@@ -28,6 +28,12 @@ public final class IngestBenchmark {
     private static final int MESSAGES = Integer.getInteger("qmailing.bench.messages", 20_000);
     private static final int MAILBOXES = Integer.getInteger("qmailing.bench.mailboxes", 100);
     private static final int SAMPLE_EVERY = 100;
+    /**
+     * A probe finds its message among the newest 50 of its mailbox; with few mailboxes the mail
+     * goes past that window faster than a probe polls under load, so filling one mailbox is
+     * timed for throughput only.
+     */
+    private static final int FEWEST_MAILBOXES_TO_PROBE = 20;
     private static final int MESSAGE_BYTES = 10 * 1024;
 
     public static void main(String[] args) throws Exception {
@@ -53,18 +59,22 @@ public final class IngestBenchmark {
             mailboxIds.add(mailbox.get("id").asText());
         }
         Latencies visible = new Latencies(MESSAGES / SAMPLE_EVERY + 1);
-        Probes probes = new Probes(base, account.token(), mailboxIds, visible);
+        Probes probes = MAILBOXES >= FEWEST_MAILBOXES_TO_PROBE ? new Probes(base, account.token(), visible) : null;
+        double rate;
         try {
-            double rate = load("127.0.0.1", smtpPort, addresses, probes, mailboxIds);
-            // Printed before the probes finish: into one mailbox, a probe that starts late can find
-            // its message already pushed out of the newest 50 and fail, which says nothing of the rate.
-            System.out.printf("QMailing SMTP ingest: %.0f messages/s (%d messages of %d bytes, %d connections, %d mailboxes)%n",
-                    rate, MESSAGES, MESSAGE_BYTES, CONNECTIONS, MAILBOXES);
-            probes.finish();
+            rate = load("127.0.0.1", smtpPort, addresses, probes, mailboxIds);
+            if (probes != null) {
+                probes.finish();
+            }
         } finally {
-            probes.pollers.shutdownNow();
+            if (probes != null) {
+                probes.pollers.shutdownNow();
+            }
         }
-        System.out.println("250 -> listed by GET /email: " + visible.summary());
+        System.out.printf("QMailing SMTP ingest: %.0f messages/s (%d messages of %d bytes, %d connections, %d mailboxes)%n",
+                rate, MESSAGES, MESSAGE_BYTES, CONNECTIONS, MAILBOXES);
+        System.out.println("250 -> listed by GET /email: " + (probes == null
+                ? "not probed with fewer than " + FEWEST_MAILBOXES_TO_PROBE + " mailboxes" : visible.summary()));
         System.out.println("account " + account.id() + " token " + account.token() + " mailboxes " + mailboxIds);
     }
 
@@ -127,7 +137,7 @@ public final class IngestBenchmark {
         private final String token;
         private final Latencies visible;
 
-        Probes(String base, String token, List<String> mailboxIds, Latencies visible) {
+        Probes(String base, String token, Latencies visible) {
             this.base = base;
             this.token = token;
             this.visible = visible;

@@ -13,13 +13,21 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The MCP server's figures: {@code tools/call qmailing_list_mailboxes} latency with 16 concurrent
  * sessions, and (with {@code --abandon N}) N sessions opened and never closed, for a heap check
  * with {@code jcmd <pid> GC.heap_info} before and after the session timeout.
  * <p>
- * Usage: {@code benchmarks/run.sh McpBenchmark [baseUrl] [adminToken] [--abandon 500]}
+ * The 16 sessions run twice: flat out (each calls again as soon as it has its answer, so the
+ * latency is 16 divided by what the server manages per second), and at a fixed total rate
+ * ({@code --rate}, default 200 calls/s) spread over the sessions, each call timed from its
+ * scheduled start; a session still busy with its previous call queues the next, and that
+ * wait counts.
+ * <p>
+ * Usage: {@code benchmarks/run.sh McpBenchmark [baseUrl] [adminToken] [--abandon 500 | --rate 200]}
  */
 public final class McpBenchmark {
 
@@ -50,13 +58,19 @@ public final class McpBenchmark {
         for (int i = 0; i < WARMUP_CALLS; i++) {
             warm.callListMailboxes(i);
         }
+        flatOut(base, account.token());
+        int rate = args.length > 3 && "--rate".equals(args[2]) ? Integer.parseInt(args[3]) : 200;
+        atFixedRate(base, account.token(), rate);
+    }
+
+    private static void flatOut(String base, String token) throws Exception {
         Latencies latencies = new Latencies(SESSIONS * CALLS_PER_SESSION);
         ExecutorService pool = Executors.newFixedThreadPool(SESSIONS);
         long start = System.nanoTime();
         List<Future<?>> sessions = new ArrayList<>();
         for (int s = 0; s < SESSIONS; s++) {
             sessions.add(pool.submit(() -> {
-                McpSession session = McpSession.open(base, account.token());
+                McpSession session = McpSession.open(base, token);
                 for (int i = 0; i < CALLS_PER_SESSION; i++) {
                     long t0 = System.nanoTime();
                     session.callListMailboxes(i);
@@ -74,8 +88,48 @@ public final class McpBenchmark {
             pool.shutdownNow();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("tools/call qmailing_list_mailboxes, %d sessions (20 mailboxes): %.0f calls/s, %s%n",
+        System.out.printf("tools/call qmailing_list_mailboxes, %d sessions flat out (20 mailboxes): %.0f calls/s, %s%n",
                 SESSIONS, latencies.count() / seconds, latencies.summary());
+    }
+
+    private static void atFixedRate(String base, String token, int perSecond) throws Exception {
+        List<McpSession> sessions = new ArrayList<>();
+        List<ExecutorService> lanes = new ArrayList<>();
+        for (int s = 0; s < SESSIONS; s++) {
+            sessions.add(McpSession.open(base, token));
+            lanes.add(Executors.newSingleThreadExecutor());
+        }
+        int total = SESSIONS * CALLS_PER_SESSION;
+        Latencies latencies = new Latencies(total);
+        long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
+        long start = System.nanoTime();
+        List<Future<?>> calls = new ArrayList<>(total);
+        try {
+            for (int i = 0; i < total; i++) {
+                long scheduled = start + i * interval;
+                long wait = scheduled - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                McpSession session = sessions.get(i % SESSIONS);
+                int n = i / SESSIONS;
+                calls.add(lanes.get(i % SESSIONS).submit(() -> {
+                    session.callListMailboxes(n);
+                    latencies.record(System.nanoTime() - scheduled);
+                    return null;
+                }));
+            }
+            for (Future<?> call : calls) {
+                call.get();
+            }
+            for (McpSession session : sessions) {
+                session.close();
+            }
+        } finally {
+            lanes.forEach(ExecutorService::shutdownNow);
+        }
+        System.out.printf("tools/call qmailing_list_mailboxes, %d sessions at %d calls/s in all: %s%n",
+                SESSIONS, perSecond, latencies.summary());
     }
 
     /** One Streamable HTTP session, spoken by hand: initialize, then JSON-RPC posts with its session id. */

@@ -8,13 +8,17 @@ import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static com.qmailing.app.email.ReceiveMailTest.awaitListed;
 import static com.qmailing.app.email.ReceiveMailTest.createMailbox;
 import static com.qmailing.app.email.ReceiveMailTest.message;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class EmailApiTest extends IntegrationTest {
 
@@ -80,6 +84,59 @@ class EmailApiTest extends IntegrationTest {
         account.delete("/api/v1/account/mute-rules/shop.example").expect(204);
         assertThat(account.get("/api/v1/pub/email").json()).hasSize(1);
         assertThat(account.get("/api/v1/pub/email?folder=MUTED").json()).isEmpty();
+    }
+
+    @Test
+    void listTotalsMatchTheListedEmailsInEveryFolderAndViewAsMailIsStarredMovedMutedAndPurged() {
+        Api.Client account = admin().newAccount("PRO");
+        JsonNode first = createMailbox(account);
+        JsonNode second = createMailbox(account);
+        String firstId = first.get("id").asText();
+        try (SmtpClient smtp = smtp()) {
+            for (String from : List.of("deals@shop.example", "news@shop.example", "ann@example.org",
+                    "bob@example.org")) {
+                SmtpClient.expect(250, smtp.send(from, message(from, first.get("address").asText(), "Hi", "x\r\n"),
+                        first.get("address").asText()));
+            }
+            SmtpClient.expect(250, smtp.send("deals@shop.example", message("deals@shop.example",
+                    second.get("address").asText(), "Hi", "x\r\n"), second.get("address").asText()));
+        }
+        Map<String, String> bySender = new HashMap<>();
+        awaitListed(account, firstId, 4).forEach(email ->
+                bySender.put(email.get("fromAddress").asText(), "/api/v1/pub/email/" + email.get("id").asText()));
+        awaitListed(account, second.get("id").asText(), 1);
+        assertTotals(account, first, second, Map.of("INBOX", 5));
+
+        account.patch(bySender.get("deals@shop.example"), Map.of("starred", true)).expect(200);
+        account.patch(bySender.get("news@shop.example"), Map.of("starred", true, "folder", "SPAM")).expect(200);
+        account.delete(bySender.get("ann@example.org")).expect(202);
+        assertTotals(account, first, second, Map.of("INBOX", 3, "SPAM", 1, "TRASH", 1, "STARRED", 2));
+
+        account.post("/api/v1/account/mute-rules", Map.of("pattern", "shop.example")).expect(201);
+        account.post("/api/v1/account/mute-rules", Map.of("pattern", "bob@example.org")).expect(201);
+        assertTotals(account, first, second, Map.of("SPAM", 1, "TRASH", 1, "STARRED", 2, "MUTED", 3));
+
+        account.delete(bySender.get("news@shop.example")).expect(202);
+        account.delete(bySender.get("news@shop.example") + "?permanent=true").expect(202);
+        account.delete("/api/v1/account/mute-rules/bob@example.org").expect(204);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertTotals(account, first, second, Map.of("INBOX", 1, "TRASH", 1, "STARRED", 1, "MUTED", 2)));
+    }
+
+    /** Each folder's X-Total-Count, per mailbox and over both, equals what the list shows in full. */
+    private static void assertTotals(Api.Client account, JsonNode first, JsonNode second,
+                                     Map<String, Integer> expectedOverBoth) {
+        for (String folder : List.of("INBOX", "SENT", "DRAFTS", "TRASH", "SPAM", "STARRED", "MUTED")) {
+            int overBoth = 0;
+            for (String scope : List.of("&mailboxId=" + first.get("id").asText(),
+                    "&mailboxId=" + second.get("id").asText(), "")) {
+                Api.Response list = account.get("/api/v1/pub/email?limit=100&folder=" + folder + scope).expect(200);
+                assertThat(Long.parseLong(list.header("X-Total-Count"))).as(folder + scope)
+                        .isEqualTo(list.json().size());
+                overBoth = list.json().size();
+            }
+            assertThat(overBoth).as(folder).isEqualTo(expectedOverBoth.getOrDefault(folder, 0));
+        }
     }
 
     @Test

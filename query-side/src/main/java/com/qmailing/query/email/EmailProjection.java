@@ -77,26 +77,26 @@ class EmailProjection {
                 joined(headers.bcc()), headers.subject(), headers.previewText(), headers.messageId(),
                 headers.inReplyTo(), read, AttachmentsJson.write(headers.attachments()), sizeBytes, timestamp(at));
         if (inserted == 1) {
-            count(new Row(mailbox.value(), account.value(), null), new Counted(folder, read), sizeBytes);
+            count(new Row(mailbox.value(), account.value(), null), new Counted(folder, read, false), sizeBytes);
         }
     }
 
     @EventHandler
     void on(EmailFlagsChangedEvent event) {
-        change(event.emailId(), before -> new Counted(before.folder(), event.read()),
+        change(event.emailId(), before -> new Counted(before.folder(), event.read(), event.starred()),
                 "update email_view set read = ?, starred = ? where email_id = ?",
                 event.read(), event.starred(), event.emailId().value());
     }
 
     @EventHandler
     void on(EmailMovedEvent event) {
-        change(event.emailId(), before -> new Counted(event.to(), before.read()),
+        change(event.emailId(), before -> before.in(event.to()),
                 "update email_view set folder = ? where email_id = ?", event.to().name(), event.emailId().value());
     }
 
     @EventHandler
     void on(EmailTrashedEvent event) {
-        change(event.emailId(), before -> new Counted(Folder.TRASH, before.read()),
+        change(event.emailId(), before -> before.in(Folder.TRASH),
                 "update email_view set folder = ?, previous_folder = ?, purge_at = ? where email_id = ?",
                 Folder.TRASH.name(), event.previousFolder().name(), timestamp(event.purgeAt()),
                 event.emailId().value());
@@ -104,7 +104,7 @@ class EmailProjection {
 
     @EventHandler
     void on(EmailRestoredEvent event) {
-        change(event.emailId(), before -> new Counted(event.folder(), before.read()),
+        change(event.emailId(), before -> before.in(event.folder()),
                 "update email_view set folder = ?, previous_folder = null, purge_at = null where email_id = ?",
                 event.folder().name(), event.emailId().value());
     }
@@ -122,17 +122,19 @@ class EmailProjection {
     void on(MailboxPurgedEvent event) {
         jdbc.update("delete from email_view where mailbox_id = ?", event.mailboxId().value());
         jdbc.update("delete from mailbox_email_stats where mailbox_id = ?", event.mailboxId().value());
+        jdbc.update("delete from mailbox_folder_counts where mailbox_id = ?", event.mailboxId().value());
     }
 
     @EventHandler
     void on(AccountPurgedEvent event) {
         jdbc.update("delete from email_view where account_id = ?", event.accountId().value());
         jdbc.update("delete from mailbox_email_stats where account_id = ?", event.accountId().value());
+        jdbc.update("delete from mailbox_folder_counts where account_id = ?", event.accountId().value());
     }
 
     @ResetHandler
     void reset() {
-        jdbc.update("truncate email_view, mailbox_email_stats");
+        jdbc.update("truncate email_view, mailbox_email_stats, mailbox_folder_counts");
     }
 
     private void change(EmailId email, UnaryOperator<Counted> after, String update,
@@ -143,15 +145,16 @@ class EmailProjection {
     }
 
     private Optional<Row> before(EmailId email) {
-        return jdbc.query("select mailbox_id, account_id, folder, read from email_view where email_id = ?",
+        return jdbc.query("select mailbox_id, account_id, folder, read, starred from email_view where email_id = ?",
                 (rs, row) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        new Counted(Folder.valueOf(rs.getString(3)), rs.getBoolean(4))),
+                        new Counted(Folder.valueOf(rs.getString(3)), rs.getBoolean(4), rs.getBoolean(5))),
                 email.value()).stream().findFirst();
     }
 
     /** @param row the email as it was counted before, with a null {@code counted} for a new one */
     private void count(Row row, Counted after, long addedBytes) {
         Counted before = row.counted();
+        countFolders(row, before, after);
         long emails = after.inCount() - (before == null ? 0 : before.inCount());
         long unread = after.unread() - (before == null ? 0 : before.unread());
         if (emails == 0 && unread == 0 && addedBytes == 0) {
@@ -165,6 +168,26 @@ class EmailProjection {
                 row.mailbox(), row.account(), emails, unread, addedBytes);
     }
 
+    /** Moves the email between the (folder, starred) buckets that list totals are summed from. */
+    private void countFolders(Row row, Counted before, Counted after) {
+        if (before != null && before.sameBucket(after)) {
+            return;
+        }
+        if (before != null && before.folder() != null) {
+            addToFolder(row, before, -1);
+        }
+        if (after.folder() != null) {
+            addToFolder(row, after, 1);
+        }
+    }
+
+    private void addToFolder(Row row, Counted bucket, long delta) {
+        jdbc.update("insert into mailbox_folder_counts as c (mailbox_id, account_id, folder, starred, email_count) "
+                        + "values (?, ?, ?, ?, ?) on conflict (mailbox_id, folder, starred) do update set "
+                        + "email_count = c.email_count + excluded.email_count",
+                row.mailbox(), row.account(), bucket.folder().name(), bucket.starred(), delta);
+    }
+
     private static String joined(List<String> addresses) {
         return addresses == null || addresses.isEmpty() ? null : String.join(", ", addresses);
     }
@@ -173,9 +196,17 @@ class EmailProjection {
     }
 
     /** What one email adds to its mailbox's counters; {@link #NOTHING} once it is purged. */
-    private record Counted(Folder folder, boolean read) {
+    private record Counted(Folder folder, boolean read, boolean starred) {
 
-        static final Counted NOTHING = new Counted(null, true);
+        static final Counted NOTHING = new Counted(null, true, false);
+
+        Counted in(Folder to) {
+            return new Counted(to, read, starred);
+        }
+
+        boolean sameBucket(Counted other) {
+            return folder == other.folder && starred == other.starred;
+        }
 
         long inCount() {
             return folder == null || folder == Folder.TRASH ? 0 : 1;

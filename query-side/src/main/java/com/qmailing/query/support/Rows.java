@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** Small conversions between rows and view fields. */
@@ -16,8 +17,9 @@ public final class Rows {
         return instant == null ? null : Timestamp.from(instant);
     }
 
+    /** Read as an offset date-time: the driver's Timestamp path goes through a Calendar per value. */
     public static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }
 
