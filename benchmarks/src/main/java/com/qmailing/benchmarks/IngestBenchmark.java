@@ -52,6 +52,8 @@ public final class IngestBenchmark {
             addresses.add(mailbox.get("address").asText());
             mailboxIds.add(mailbox.get("id").asText());
         }
+        // Printed first: a run that fails half way still leaves a filled account behind (PurgeBenchmark needs it).
+        System.out.println("account " + account.id() + " token " + account.token() + " mailboxes " + mailboxIds);
         Latencies visible = new Latencies(MESSAGES / SAMPLE_EVERY + 1);
         Probes probes = new Probes(base, account.token(), mailboxIds, visible);
         double rate;
@@ -64,7 +66,6 @@ public final class IngestBenchmark {
         System.out.printf("QMailing SMTP ingest: %.0f messages/s (%d messages of %d bytes, %d connections, %d mailboxes)%n",
                 rate, MESSAGES, MESSAGE_BYTES, CONNECTIONS, MAILBOXES);
         System.out.println("250 -> listed by GET /email: " + visible.summary());
-        System.out.println("account " + account.id() + " token " + account.token() + " mailboxes " + mailboxIds);
     }
 
     /** Sends the whole load; returns messages per second. */
