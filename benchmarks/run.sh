@@ -5,6 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 program="$1"; shift
-./mvnw -q -B -pl benchmarks -am -DskipTests install >/dev/null
+./mvnw -q -B -pl benchmarks -am -DskipTests package >/dev/null
 ./mvnw -q -B -pl benchmarks dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null
 exec java ${BENCH_JAVA_OPTS:-} -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" "com.qmailing.benchmarks.$program" "$@"

@@ -78,10 +78,8 @@ class PurgeCrashResumptionTest {
         Api.Client owner = api(node).as(IntegrationTest.ADMIN_TOKEN).newAccount("PRO");
         JsonNode mailbox = createMailbox(owner, uniqueLocalPart("crash"));
         String mailboxId = mailbox.get("id").asText();
-        try (SmtpClient smtp = smtp(node)) {
-            for (int i = 0; i < EMAILS; i++) {
-                deliver(smtp, mailbox.get("address").asText(), "Message " + i, "body " + i);
-            }
+        for (int i = 0; i < EMAILS; i++) {
+            deliver(smtp(node), mailbox.get("address").asText(), "Message " + i, "body " + i);
         }
         awaitEmails(owner, mailboxId, "INBOX", EMAILS);
         JdbcTemplate jdbc = node.getBean(JdbcTemplate.class);
@@ -137,13 +135,16 @@ class PurgeCrashResumptionTest {
         properties.put("qmailing.purge-batch-size", BATCH);
         // A dead node's executions are taken over after a few missed heartbeats: seconds here.
         properties.put("db-scheduler.heartbeat-interval", "1s");
-        properties.put("db-scheduler.missed-heartbeats-limit", 2);
+        properties.put("db-scheduler.missed-heartbeats-limit", 4);
         properties.put("db-scheduler.shutdown-max-wait", "1s");
-        SpringApplicationBuilder builder = new SpringApplicationBuilder(QMailingApplication.class).properties(properties);
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(QMailingApplication.class);
         if (interceptor != null) {
             builder.initializers(context -> context.getBeanFactory().registerSingleton("hang", interceptor));
         }
-        return builder.run();
+        // As command-line arguments: they outrank application.yml, as the environment does in production.
+        return builder.run(properties.entrySet().stream()
+                .map(property -> "--" + property.getKey() + "=" + property.getValue())
+                .toArray(String[]::new));
     }
 
     private static Api api(ConfigurableApplicationContext node) {
