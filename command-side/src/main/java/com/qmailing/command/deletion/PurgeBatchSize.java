@@ -13,7 +13,7 @@ class PurgeBatchSize {
 
     private final int emails;
 
-    PurgeBatchSize(@Value("${qmailing.purge-batch-size:250}") int emails) {
+    PurgeBatchSize(@Value("${qmailing.purge-batch-size:500}") int emails) {
         if (emails < 1) {
             throw new IllegalArgumentException("qmailing.purge-batch-size must be at least 1: " + emails);
         }
