@@ -58,6 +58,8 @@ public final class IngestBenchmark {
             addresses.add(mailbox.get("address").asText());
             mailboxIds.add(mailbox.get("id").asText());
         }
+        // Printed first: a run that fails half way still leaves a filled account behind (PurgeBenchmark needs it).
+        System.out.println("account " + account.id() + " token " + account.token() + " mailboxes " + mailboxIds);
         Latencies visible = new Latencies(MESSAGES / SAMPLE_EVERY + 1);
         Probes probes = MAILBOXES >= FEWEST_MAILBOXES_TO_PROBE ? new Probes(base, account.token(), visible) : null;
         double rate;
@@ -75,7 +77,6 @@ public final class IngestBenchmark {
                 rate, MESSAGES, MESSAGE_BYTES, CONNECTIONS, MAILBOXES);
         System.out.println("250 -> listed by GET /email: " + (probes == null
                 ? "not probed with fewer than " + FEWEST_MAILBOXES_TO_PROBE + " mailboxes" : visible.summary()));
-        System.out.println("account " + account.id() + " token " + account.token() + " mailboxes " + mailboxIds);
     }
 
     /** Sends the whole load; returns messages per second. */

@@ -39,6 +39,7 @@ import com.qmailing.events.email.SenderMutedEvent;
 import com.qmailing.events.email.SenderUnmutedEvent;
 import com.qmailing.events.mailbox.MailboxCreatedEvent;
 import com.qmailing.events.mailbox.MailboxDeletedEvent;
+import com.qmailing.events.mailbox.MailboxPurgeStartedEvent;
 import com.qmailing.events.mailbox.MailboxPurgedEvent;
 import com.qmailing.events.mailbox.MailboxRestoredEvent;
 import com.qmailing.events.mailbox.MailboxSettingsChangedEvent;
@@ -164,6 +165,7 @@ class EventGoldenJsonTest {
                 new MailboxDeletedEvent(MAILBOX, ACCOUNT, Instant.parse("2026-11-25T08:00:00Z"),
                         Instant.parse("2026-12-25T08:00:00Z")),
                 new MailboxRestoredEvent(MAILBOX, ACCOUNT, Instant.parse("2026-11-26T08:00:00Z")),
+                new MailboxPurgeStartedEvent(MAILBOX, ACCOUNT, Instant.parse("2026-12-25T08:00:00.500Z")),
                 new MailboxPurgedEvent(MAILBOX, ACCOUNT, Instant.parse("2026-12-25T08:00:01Z")),
                 new AccountDeletionRequestedEvent(ACCOUNT, Instant.parse("2026-11-27T08:00:00Z"),
                         Instant.parse("2026-12-27T08:00:00Z")),

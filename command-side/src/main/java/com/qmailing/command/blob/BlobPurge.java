@@ -1,5 +1,6 @@
 package com.qmailing.command.blob;
 
+import com.qmailing.command.config.BeforeCommitBatch;
 import com.qmailing.command.config.LookupTables;
 import com.qmailing.events.account.AccountPurgedEvent;
 import com.qmailing.events.email.EmailPurgedEvent;
@@ -18,14 +19,17 @@ import org.springframework.stereotype.Component;
 class BlobPurge {
 
     private final BlobStore store;
+    private final BeforeCommitBatch<BlobKey> emailBlobs;
 
     BlobPurge(BlobStore store) {
         this.store = store;
+        this.emailBlobs = new BeforeCommitBatch<>(store::delete);
     }
 
+    /** Once per transaction for all its purged emails: one folder flush (or S3 request) per batch, not per email. */
     @EventHandler
     void on(EmailPurgedEvent event) {
-        store.delete(BlobKey.email(event.accountId(), event.emailId().value()));
+        emailBlobs.add(BlobKey.email(event.accountId(), event.emailId().value()));
     }
 
     @EventHandler

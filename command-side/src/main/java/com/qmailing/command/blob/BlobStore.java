@@ -1,5 +1,6 @@
 package com.qmailing.command.blob;
 
+import java.util.Collection;
 import java.util.Optional;
 
 /**
@@ -24,6 +25,12 @@ public interface BlobStore {
 
     /** Deletes the blob if there is one; deleting a missing blob is not an error. */
     void delete(BlobKey key);
+
+    /**
+     * Deletes each of the blobs there is, as {@link #delete(BlobKey)} does, in fewer round trips and
+     * disk flushes than one by one: what a purge batch uses.
+     */
+    void delete(Collection<BlobKey> keys);
 
     /**
      * Deletes every blob below the prefix, that is whose key starts with {@code prefix + "/"}.

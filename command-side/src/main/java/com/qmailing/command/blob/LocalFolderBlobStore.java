@@ -14,6 +14,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -103,6 +105,25 @@ public final class LocalFolderBlobStore implements BlobStore {
             }
         } catch (IOException e) {
             throw new BlobStoreUnavailableException("cannot delete blob " + key, e);
+        }
+    }
+
+    /** Unlinks every file first and then flushes each folder once, not once per file. */
+    @Override
+    public void delete(Collection<BlobKey> keys) {
+        Set<Path> touched = new LinkedHashSet<>();
+        try {
+            for (BlobKey key : keys) {
+                Path path = pathOf(key);
+                if (Files.deleteIfExists(path)) {
+                    touched.add(path.getParent());
+                }
+            }
+            for (Path folder : touched) {
+                syncFolder(folder);
+            }
+        } catch (IOException e) {
+            throw new BlobStoreUnavailableException("cannot delete " + keys.size() + " blobs", e);
         }
     }
 

@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.paginators.ListObjectsV2Iterable;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -107,6 +108,20 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
             client.deleteObject(request -> request.bucket(bucket).key(key.value()));
         } catch (SdkException e) {
             throw new BlobStoreUnavailableException("cannot delete blob " + key, e);
+        }
+    }
+
+    @Override
+    public void delete(Collection<BlobKey> keys) {
+        List<ObjectIdentifier> all = keys.stream()
+                .map(key -> ObjectIdentifier.builder().key(key.value()).build())
+                .toList();
+        try {
+            for (int from = 0; from < all.size(); from += BATCH) {
+                deleteBatch(all.subList(from, Math.min(all.size(), from + BATCH)));
+            }
+        } catch (SdkException e) {
+            throw new BlobStoreUnavailableException("cannot delete " + keys.size() + " blobs", e);
         }
     }
 

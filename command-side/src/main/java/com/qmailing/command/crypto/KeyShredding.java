@@ -1,5 +1,6 @@
 package com.qmailing.command.crypto;
 
+import com.qmailing.command.config.BeforeCommitBatch;
 import com.qmailing.command.config.LookupTables;
 import com.qmailing.events.account.AccountPurgedEvent;
 import com.qmailing.events.email.EmailPurgedEvent;
@@ -7,6 +8,8 @@ import com.qmailing.events.mailbox.MailboxPurgedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
+
+import java.util.UUID;
 
 /**
  * Crypto-shredding, in the purge's own transaction: once the purged event commits, the scope's key
@@ -17,14 +20,17 @@ import org.springframework.stereotype.Component;
 class KeyShredding {
 
     private final KeyVault vault;
+    private final BeforeCommitBatch<UUID> emailKeys;
 
     KeyShredding(KeyVault vault) {
         this.vault = vault;
+        this.emailKeys = new BeforeCommitBatch<>(vault::shredAll);
     }
 
+    /** Once per transaction for all its purged emails: a mailbox purge batch holds hundreds. */
     @EventHandler
     void on(EmailPurgedEvent event) {
-        vault.shred(event.emailId().value());
+        emailKeys.add(event.emailId().value());
     }
 
     @EventHandler

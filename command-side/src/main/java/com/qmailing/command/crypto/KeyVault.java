@@ -1,6 +1,7 @@
 package com.qmailing.command.crypto;
 
 import com.qmailing.command.config.CommitDurability;
+import com.qmailing.command.config.UuidArrays;
 import com.qmailing.events.common.AccountId;
 import com.qmailing.events.common.DataSubject;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,6 +16,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,9 +90,14 @@ public class KeyVault {
      * delivery report, a retry) could otherwise be read again.
      */
     public void shred(UUID scope) {
-        jdbc.update("delete from data_keys where scope_id = ?", scope);
-        remember(scope);
-        forgetOnCommit(List.of(scope));
+        shredAll(List.of(scope));
+    }
+
+    /** {@link #shred} for many scopes at once, in a few set-based statements. */
+    public void shredAll(Collection<UUID> scopes) {
+        UuidArrays.update(jdbc, "delete from data_keys where scope_id = any(?)", scopes);
+        UuidArrays.update(jdbc, "insert into shredded_scopes (scope_id) select unnest(?) on conflict do nothing", scopes);
+        forgetOnCommit(List.copyOf(scopes));
     }
 
     /** Deletes every key the account owns, its own and those of its mailboxes and emails, as {@link #shred} does. */

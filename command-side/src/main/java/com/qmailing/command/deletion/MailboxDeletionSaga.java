@@ -10,6 +10,7 @@ import com.qmailing.events.mailbox.MailboxDeletedEvent;
 import com.qmailing.events.mailbox.MailboxPurgedEvent;
 import com.qmailing.events.mailbox.MailboxRestoredEvent;
 import com.qmailing.events.mailbox.PurgeMailboxCommand;
+import com.qmailing.events.mailbox.StartMailboxPurgeCommand;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
@@ -17,13 +18,16 @@ import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.util.List;
+
 /**
  * A deleted mailbox is purged with all its mail at its purge date, unless it is restored first.
  * <p>
- * The mailbox decides first (a restore may have won the race with the deadline), then each of its
- * emails is purged. The commands run inside the deadline's transaction, so the whole purge commits
- * at once or not at all; a failure fails the deadline, which is tried again, and only the emails
- * not yet purged are purged then.
+ * The mailbox decides first (a restore may have won the race with the deadline) and from then on
+ * refuses a restore. Its emails then go in batches, one transaction each (see {@link PurgeSaga}):
+ * a batch picks emails not yet purged, so after a crash or a failed batch the deadline's next run
+ * carries on where the last committed batch stopped. The mailbox itself is purged last, so a
+ * {@code MailboxPurgedEvent} means every email is gone.
  */
 @Saga
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
@@ -34,6 +38,8 @@ public class MailboxDeletionSaga extends PurgeSaga {
 
     @Autowired
     private transient AccountAggregates aggregates;
+    @Autowired
+    private transient PurgeBatchSize batchSize;
 
     @StartSaga
     @SagaEventHandler(associationProperty = "mailboxId")
@@ -61,9 +67,12 @@ public class MailboxDeletionSaga extends PurgeSaga {
     }
 
     @Override
-    void afterPurge(CommandGateway commands) {
-        for (EmailId email : aggregates.unpurgedEmailsOf(mailboxId)) {
+    boolean purgeBatch(CommandGateway commands) {
+        commands.sendAndWait(new StartMailboxPurgeCommand(mailboxId, accountId));
+        List<EmailId> batch = aggregates.unpurgedEmailsOf(mailboxId, batchSize.emails());
+        for (EmailId email : batch) {
             commands.sendAndWait(new PurgeEmailCommand(email, accountId, PurgeEmailCommand.Cause.MAILBOX_PURGED));
         }
+        return batch.size() == batchSize.emails();
     }
 }

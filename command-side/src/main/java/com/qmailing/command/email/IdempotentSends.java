@@ -1,5 +1,6 @@
 package com.qmailing.command.email;
 
+import com.qmailing.command.config.UuidArrays;
 import com.qmailing.events.common.AccountId;
 import com.qmailing.events.common.EmailId;
 import com.qmailing.events.email.FindIdempotentSendQuery;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,8 +28,8 @@ class IdempotentSends {
     }
 
     /** A purged send no longer answers its key: a repeat would point at nothing. */
-    void forget(EmailId email) {
-        jdbc.update("delete from send_idempotency_keys where email_id = ?", email.value());
+    void forgetAll(Collection<UUID> emails) {
+        UuidArrays.update(jdbc, "delete from send_idempotency_keys where email_id = any(?)", emails);
     }
 
     void forgetAllOf(AccountId account) {

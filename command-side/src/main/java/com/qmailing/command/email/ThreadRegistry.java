@@ -1,5 +1,6 @@
 package com.qmailing.command.email;
 
+import com.qmailing.command.config.UuidArrays;
 import com.qmailing.events.common.AccountId;
 import com.qmailing.events.common.EmailId;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -53,8 +55,8 @@ class ThreadRegistry {
     }
 
     /** The digest the purged email brought in goes with it; replies to it then start a new thread. */
-    void forget(EmailId email) {
-        jdbc.update("delete from email_thread_registry where email_id = ?", email.value());
+    void forgetAll(Collection<UUID> emails) {
+        UuidArrays.update(jdbc, "delete from email_thread_registry where email_id = any(?)", emails);
     }
 
     void forgetAllOf(AccountId account) {

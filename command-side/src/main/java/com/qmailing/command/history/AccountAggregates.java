@@ -1,6 +1,8 @@
 package com.qmailing.command.history;
 
+import com.qmailing.command.config.BeforeCommitBatch;
 import com.qmailing.command.config.LookupTables;
+import com.qmailing.command.config.UuidArrays;
 import com.qmailing.events.account.AccountCreatedEvent;
 import com.qmailing.events.account.AccountPurgedEvent;
 import com.qmailing.events.common.AccountId;
@@ -33,15 +35,19 @@ public class AccountAggregates {
     enum Kind { ACCOUNT, MAILBOX, EMAIL, TOKEN }
 
     private final JdbcTemplate jdbc;
+    private final BeforeCommitBatch<UUID> purgedEmails;
 
     AccountAggregates(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.purgedEmails = new BeforeCommitBatch<>(emails -> UuidArrays.update(jdbc,
+                "update account_aggregates set purged = true where aggregate_id = any(?)", emails));
     }
 
-    /** The mailbox's emails not yet purged, oldest first. */
-    public List<EmailId> unpurgedEmailsOf(MailboxId mailbox) {
+    /** At most {@code limit} of the mailbox's emails not yet purged, in id order. */
+    public List<EmailId> unpurgedEmailsOf(MailboxId mailbox, int limit) {
         return jdbc.queryForList("select aggregate_id from account_aggregates where mailbox_id = ? and kind = ? "
-                        + "and not purged order by aggregate_id", UUID.class, mailbox.value(), Kind.EMAIL.name())
+                        + "and not purged order by aggregate_id limit ?", UUID.class, mailbox.value(),
+                        Kind.EMAIL.name(), limit)
                 .stream().map(EmailId::new).toList();
     }
 
@@ -76,9 +82,10 @@ public class AccountAggregates {
         add(event.tokenId().value(), event.accountId(), null, Kind.TOKEN);
     }
 
+    /** Once per transaction for all its purged emails: a mailbox purge batch holds hundreds. */
     @EventHandler
     void on(EmailPurgedEvent event) {
-        purged(event.emailId().value());
+        purgedEmails.add(event.emailId().value());
     }
 
     @EventHandler

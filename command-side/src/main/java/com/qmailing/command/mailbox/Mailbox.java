@@ -12,11 +12,13 @@ import com.qmailing.events.mailbox.CreateMailboxCommand;
 import com.qmailing.events.mailbox.DeleteMailboxCommand;
 import com.qmailing.events.mailbox.MailboxCreatedEvent;
 import com.qmailing.events.mailbox.MailboxDeletedEvent;
+import com.qmailing.events.mailbox.MailboxPurgeStartedEvent;
 import com.qmailing.events.mailbox.MailboxPurgedEvent;
 import com.qmailing.events.mailbox.MailboxRestoredEvent;
 import com.qmailing.events.mailbox.MailboxSettingsChangedEvent;
 import com.qmailing.events.mailbox.PurgeMailboxCommand;
 import com.qmailing.events.mailbox.RestoreMailboxCommand;
+import com.qmailing.events.mailbox.StartMailboxPurgeCommand;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -40,6 +42,8 @@ public class Mailbox {
     private boolean forwardOnly;
     /** Set while the mailbox is deleted. */
     private Instant purgeAt;
+    /** Set once the purge has begun: from then on its emails go batch by batch and no restore is possible. */
+    private boolean purgeStarted;
     private boolean purged;
 
     protected Mailbox() {
@@ -84,14 +88,31 @@ public class Mailbox {
     @CommandHandler
     void handle(RestoreMailboxCommand command, Clock clock) {
         checkOwner(command.accountId());
+        if (purgeStarted) {
+            throw new BusinessRuleException(ErrorCode.CONFLICT, "mailbox: its purge has begun");
+        }
         if (purgeAt != null) {
             apply(new MailboxRestoredEvent(id, owner, clock.instant()));
         }
     }
 
     /**
-     * The decision only: the deletion saga purges the mailbox's emails in the same transaction, and
-     * the key and the address follow the event there too.
+     * The decision to purge: once it is recorded the deletion saga purges the mailbox's emails in
+     * batches, each in its own transaction, and nothing can bring the mailbox back half-emptied.
+     */
+    @CommandHandler
+    void handle(StartMailboxPurgeCommand command, Clock clock) {
+        if (purged || purgeStarted) {
+            return;
+        }
+        checkOwner(command.accountId());
+        Instant now = checkPurgeDue(clock);
+        apply(new MailboxPurgeStartedEvent(id, owner, now));
+    }
+
+    /**
+     * The end of the purge, once the saga has purged every email; the key and the address follow the
+     * event in its transaction.
      */
     @CommandHandler
     void handle(PurgeMailboxCommand command, Clock clock) {
@@ -99,11 +120,15 @@ public class Mailbox {
             return;
         }
         checkOwner(command.accountId());
+        apply(new MailboxPurgedEvent(id, owner, checkPurgeDue(clock)));
+    }
+
+    private Instant checkPurgeDue(Clock clock) {
         Instant now = clock.instant();
         if (purgeAt == null || now.isBefore(purgeAt)) {
             throw new BusinessRuleException(ErrorCode.CONFLICT, "mailbox: no purge is due");
         }
-        apply(new MailboxPurgedEvent(id, owner, now));
+        return now;
     }
 
     /** Another account's mailbox, or a purged one, does not exist as far as the caller can tell. */
@@ -138,6 +163,11 @@ public class Mailbox {
     @EventSourcingHandler
     void on(MailboxRestoredEvent event) {
         purgeAt = null;
+    }
+
+    @EventSourcingHandler
+    void on(MailboxPurgeStartedEvent event) {
+        purgeStarted = true;
     }
 
     @EventSourcingHandler

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -98,6 +99,26 @@ abstract class BlobStoreContract {
         store().delete(BlobKey.of("other-account/never-stored"));
 
         assertThat(store().get(key)).isEmpty();
+    }
+
+    @Test
+    void deletingManyAtOnceRemovesThoseNamedWhetherStoredOrNotAndNothingElse() throws Exception {
+        inParallel(IntStream.range(0, MANY).mapToObj(i -> (Callable<Void>) () -> {
+            store().put(BlobKey.of("acc/" + i), bytes("blob " + i));
+            return null;
+        }).toList());
+        List<BlobKey> named = IntStream.range(1, MANY).mapToObj(i -> BlobKey.of("acc/" + i)).collect(
+                Collectors.toCollection(ArrayList::new));
+        named.add(BlobKey.of("acc/never-stored"));
+        named.add(BlobKey.of("other/never-stored"));
+
+        store().delete(named);
+        store().delete(named);
+
+        assertThat(store().exists(BlobKey.of("acc/0"))).isTrue();
+        assertThat(store().exists(BlobKey.of("acc/1"))).isFalse();
+        assertThat(store().exists(BlobKey.of("acc/" + (MANY - 1)))).isFalse();
+        assertThat(store().deleteAll(BlobKey.of("acc"))).isOne();
     }
 
     @Test

@@ -11,11 +11,13 @@ import com.qmailing.events.mailbox.CreateMailboxCommand;
 import com.qmailing.events.mailbox.DeleteMailboxCommand;
 import com.qmailing.events.mailbox.MailboxCreatedEvent;
 import com.qmailing.events.mailbox.MailboxDeletedEvent;
+import com.qmailing.events.mailbox.MailboxPurgeStartedEvent;
 import com.qmailing.events.mailbox.MailboxPurgedEvent;
 import com.qmailing.events.mailbox.MailboxRestoredEvent;
 import com.qmailing.events.mailbox.MailboxSettingsChangedEvent;
 import com.qmailing.events.mailbox.PurgeMailboxCommand;
 import com.qmailing.events.mailbox.RestoreMailboxCommand;
+import com.qmailing.events.mailbox.StartMailboxPurgeCommand;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -276,6 +278,36 @@ class MailboxTest {
                 .when(new PurgeMailboxCommand(MAILBOX, OWNER))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new MailboxPurgedEvent(MAILBOX, OWNER, NOW));
+    }
+
+    @Test
+    void aPurgeStartsOnceItsPurgeDateHasComeAndOnlyOnce() {
+        fixture.given(created("Alice", null, false), new MailboxDeletedEvent(MAILBOX, OWNER, CREATED_AT, NOW))
+                .when(new StartMailboxPurgeCommand(MAILBOX, OWNER))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new MailboxPurgeStartedEvent(MAILBOX, OWNER, NOW));
+        fixture.given(created("Alice", null, false), new MailboxDeletedEvent(MAILBOX, OWNER, CREATED_AT, NOW),
+                        new MailboxPurgeStartedEvent(MAILBOX, OWNER, NOW))
+                .when(new StartMailboxPurgeCommand(MAILBOX, OWNER))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aPurgeStartBeforeThePurgeDateIsRefused() {
+        fixture.given(created("Alice", null, false), new MailboxDeletedEvent(MAILBOX, OWNER, NOW, PURGE_AT))
+                .when(new StartMailboxPurgeCommand(MAILBOX, OWNER))
+                .expectException(refusedWith(ErrorCode.CONFLICT))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aMailboxWhosePurgeHasBegunCannotBeRestored() {
+        fixture.given(created("Alice", null, false), new MailboxDeletedEvent(MAILBOX, OWNER, CREATED_AT, NOW),
+                        new MailboxPurgeStartedEvent(MAILBOX, OWNER, NOW))
+                .when(new RestoreMailboxCommand(MAILBOX, OWNER))
+                .expectException(refusedWith(ErrorCode.CONFLICT))
+                .expectNoEvents();
     }
 
     @Test

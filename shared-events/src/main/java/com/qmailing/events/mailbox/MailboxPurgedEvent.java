@@ -7,8 +7,8 @@ import org.axonframework.serialization.Revision;
 import java.time.Instant;
 
 /**
- * Gone for good, with all its emails (their purges commit in the same transaction): its key is
- * shredded and its address is free again.
+ * Gone for good, after all its emails (purged batch by batch since {@link MailboxPurgeStartedEvent}):
+ * its key is shredded and its address is free again.
  */
 @Revision("1")
 public record MailboxPurgedEvent(MailboxId mailboxId, AccountId accountId, Instant purgedAt) {
