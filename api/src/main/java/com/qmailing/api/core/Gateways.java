@@ -1,11 +1,13 @@
 package com.qmailing.api.core;
 
 import com.qmailing.events.consistency.AwaitProjectionsQuery;
+import com.qmailing.events.consistency.ReadModel;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -37,6 +39,17 @@ public class Gateways {
     public <R> R sendAndSettle(Object command, Object aggregateId) {
         R result = commands.sendAndWait(command);
         settle(aggregateId);
+        return result;
+    }
+
+    /**
+     * Sends the command and waits until the named read models have seen its events: for a command
+     * whose next reads touch only those, so the others' progress does not delay the answer.
+     */
+    public <R> R sendAndSettle(Object command, Object aggregateId, ReadModel readModel, ReadModel... more) {
+        R result = commands.sendAndWait(command);
+        join(queries.query(new AwaitProjectionsQuery(aggregateId.toString(), EnumSet.of(readModel, more)),
+                Boolean.class));
         return result;
     }
 

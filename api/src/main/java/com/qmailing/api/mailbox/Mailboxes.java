@@ -8,6 +8,7 @@ import com.qmailing.events.common.Change;
 import com.qmailing.events.common.EmailAddress;
 import com.qmailing.events.common.MailboxId;
 import com.qmailing.events.common.MailboxLocalPart;
+import com.qmailing.events.consistency.ReadModel;
 import com.qmailing.events.mailbox.ChangeMailboxSettingsCommand;
 import com.qmailing.events.mailbox.CreateMailboxCommand;
 import com.qmailing.events.mailbox.DeleteMailboxCommand;
@@ -61,9 +62,11 @@ public class Mailboxes {
             throw ApiProblem.invalid("domain", "not a valid domain");
         }
         MailboxId mailboxId = MailboxId.random();
+        // A new mailbox shows in the mailbox list and get (MAILBOXES) and in the account's usage
+        // (ACCOUNTS); no other read model handles its creation, so none is waited for.
         gateways.sendAndSettle(new CreateMailboxCommand(mailboxId, caller.accountId(), address,
                 request.displayName(), forwardTo(request.forwardTo()),
-                Boolean.TRUE.equals(request.forwardOnly())), mailboxId);
+                Boolean.TRUE.equals(request.forwardOnly())), mailboxId, ReadModel.MAILBOXES, ReadModel.ACCOUNTS);
         return get(caller, mailboxId.toString());
     }
 

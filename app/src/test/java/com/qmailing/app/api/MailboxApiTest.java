@@ -40,6 +40,22 @@ class MailboxApiTest extends IntegrationTest {
     }
 
     @Test
+    void eachCreatedMailboxIsInTheListTheGetAndTheUsageAsSoonAsItsCreateIsAnswered() {
+        Api.Client owner = admin().newAccount("PRO");
+        for (int created = 1; created <= 5; created++) {
+            String id = owner.post("/api/v1/pub/mailboxes", Map.of("localPart", "ryw-" + created + "-" + shortId()))
+                    .expect(201).json().get("id").asText();
+
+            assertThat(owner.get("/api/v1/pub/mailboxes").expect(200).json().findValuesAsText("id"))
+                    .hasSize(created).contains(id);
+            assertThat(owner.get("/api/v1/pub/mailboxes/" + id).expect(200).json().get("status").asText())
+                    .isEqualTo("ACTIVE");
+            assertThat(owner.get("/api/v1/account/usage").expect(200).json().get("mailboxCount").asLong())
+                    .isEqualTo(created);
+        }
+    }
+
+    @Test
     void addressesAreUniqueCaseInsensitivelyAcrossAccounts() {
         String localPart = "dup-" + shortId();
         admin().newAccount("PRO").post("/api/v1/pub/mailboxes", Map.of("localPart", localPart)).expect(201);

@@ -87,6 +87,34 @@ class ReceiveMailTest extends IntegrationTest {
     }
 
     @Test
+    void dotLinesArriveUnstuffedAndAPipelinedNextTransactionIsNotTakenForMessage() {
+        Api.Client account = admin().newAccount("PRO");
+        JsonNode mailbox = createMailbox(account);
+        String address = mailbox.get("address").asText();
+        byte[] dotted = message("bob@example.org", address, "Dots",
+                ".leading dot\r\n..two dots\r\n.\r\nmid.dle\r\n");
+        byte[] next = message("bob@example.org", address, "Next", "after the pipelined MAIL\r\n");
+
+        String[] replies;
+        try (SmtpClient smtp = smtp()) {
+            SmtpClient.expect(250, smtp.mailFrom("bob@example.org"));
+            SmtpClient.expect(250, smtp.rcptTo(address));
+            replies = smtp.dataThen(dotted, "MAIL FROM:<carol@example.org>");
+            SmtpClient.expect(250, smtp.rcptTo(address));
+            assertThat(smtp.data(next)).startsWith("250");
+        }
+
+        assertThat(replies[0]).startsWith("250");
+        assertThat(replies[1]).startsWith("250");
+        JsonNode listed = awaitListed(account, mailbox.get("id").asText(), 2);
+        for (JsonNode email : listed) {
+            byte[] expected = email.get("subject").asText().equals("Dots") ? dotted : next;
+            assertThat(account.download("/api/v1/pub/email/" + email.get("id").asText() + "/raw").body())
+                    .isEqualTo(expected);
+        }
+    }
+
+    @Test
     void recipientsAreMatchedCaseInsensitivelyAndWithoutTheirTag() {
         Api.Client account = admin().newAccount("PRO");
         JsonNode mailbox = createMailbox(account);

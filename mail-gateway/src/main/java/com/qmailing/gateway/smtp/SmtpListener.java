@@ -2,6 +2,8 @@ package com.qmailing.gateway.smtp;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.subethamail.smtp.internal.server.RequireAuthCommandWrapper;
+import org.subethamail.smtp.internal.server.RequireTLSCommandWrapper;
 import org.subethamail.smtp.server.SMTPServer;
 
 import javax.net.ssl.KeyManagerFactory;
@@ -43,6 +45,9 @@ public class SmtpListener {
             builder.enableTLS().startTlsSocketFactory(sslContext(properties.tls()));
         }
         this.server = builder.build();
+        // Same guards as the library's own DATA entry, so requiring TLS or AUTH later still covers DATA.
+        server.getCommandHandler().addCommand(
+                new RequireAuthCommandWrapper(new RequireTLSCommandWrapper(new BlockDataCommand())));
     }
 
     void start() {

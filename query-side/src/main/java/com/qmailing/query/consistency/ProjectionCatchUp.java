@@ -1,6 +1,8 @@
 package com.qmailing.query.consistency;
 
 import com.qmailing.events.consistency.AwaitProjectionsQuery;
+import com.qmailing.events.consistency.ReadModel;
+import com.qmailing.query.support.ProjectionGroups;
 import com.qmailing.query.support.Projections;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -15,12 +17,15 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * Read-your-writes for clients of eventually consistent projections: after a command, the edge
- * asks this component to wait until every projection in this node has processed the position
+ * asks this component to wait until the projections it names in this node have processed the position
  * {@link EventPositions} names for the aggregate's write.
  */
 @Component
@@ -47,7 +52,7 @@ class ProjectionCatchUp {
             return true;
         }
         long position = after.getAsLong();
-        Collection<StreamingEventProcessor> projections = this.projections.all().values();
+        Collection<StreamingEventProcessor> projections = named(query.readModels());
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!projections.stream().allMatch(processor -> hasProcessed(processor, position))) {
             if (System.nanoTime() > deadline) {
@@ -57,6 +62,17 @@ class ProjectionCatchUp {
             LockSupport.parkNanos(POLL_NANOS);
         }
         return true;
+    }
+
+    private List<StreamingEventProcessor> named(Set<ReadModel> readModels) {
+        Map<String, StreamingEventProcessor> all = projections.all();
+        return readModels.stream().map(model -> {
+            StreamingEventProcessor processor = all.get(ProjectionGroups.of(model));
+            if (processor == null) {
+                throw new IllegalStateException("no projection runs the read model " + model);
+            }
+            return processor;
+        }).toList();
     }
 
     private static boolean hasProcessed(StreamingEventProcessor processor, long position) {
