@@ -72,7 +72,7 @@ public final class WebhookBenchmark {
             receiver.start();
             return null;
         });
-        receiver.stop();
+        receiver.close();
         System.out.printf("signatures: %d valid, %d invalid%n", receiver.valid.get(), receiver.invalid.get());
         if (!steady || !outage || receiver.invalid.get() > 0) {
             System.out.println("FAILED: deliveries lost or badly signed");
@@ -168,6 +168,11 @@ public final class WebhookBenchmark {
 
         synchronized void stop() {
             server.stop(0);
+        }
+
+        void close() {
+            stop();
+            workers.shutdownNow();
         }
 
         private void handle(HttpExchange exchange) throws IOException {

@@ -43,8 +43,13 @@ import java.util.Map;
  * are retried on durable deadlines (they survive restarts); the saga ends when every recipient
  * is delivered or bounced.
  * <p>
- * Its state is stored in clear, so it keeps no addresses: only the email's ids and how many
- * recipients still wait. Addresses come from the email's sealed events when needed.
+ * Its state is stored in clear, so it keeps no addresses: only the email's ids, how many
+ * recipients still wait and the ids of its pending deadlines. Addresses come from the email's
+ * sealed events when needed.
+ * <p>
+ * Deadlines are cancelled by their id: cancelling by name makes the db-scheduler deadline manager
+ * read and deserialise every scheduled deadline of the instance (purges included), twice for
+ * every settled email.
  */
 @Saga
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
@@ -58,6 +63,8 @@ public class DeliverySaga {
     private EmailId emailId;
     private AccountId accountId;
     private int waiting;
+    private String retryDeadline;
+    private String timeoutDeadline;
 
     @Autowired
     private transient CommandGateway commands;
@@ -105,20 +112,22 @@ public class DeliverySaga {
 
     @SagaEventHandler(associationProperty = "emailId")
     void on(EmailDeliveryDeferredEvent event) {
-        deadlines.cancelAllWithinScope(TIMEOUT);
+        cancelTimeout();
         retries.after(event.attempt()).ifPresentOrElse(
-                delay -> deadlines.schedule(delay, RETRY, event.attempt() + 1),
+                delay -> retryDeadline = deadlines.schedule(delay, RETRY, event.attempt() + 1),
                 () -> record(event.recipients(), event.attempt(), DeliveryOutcome.PERMANENT_FAILURE,
                         "gave up after " + event.attempt() + " attempts; last error: " + event.reason()));
     }
 
     @DeadlineHandler(deadlineName = RETRY)
     void retry(Integer attempt) {
+        retryDeadline = null;
         commands.send(new RetryDeliveryCommand(emailId, accountId, attempt));
     }
 
     @DeadlineHandler(deadlineName = TIMEOUT)
     void timedOut(Integer attempt) {
+        timeoutDeadline = null;
         commands.send(new RetryDeliveryCommand(emailId, accountId, attempt + 1));
     }
 
@@ -130,7 +139,7 @@ public class DeliverySaga {
     }
 
     private void transmit(List<EmailAddress> recipients, int attempt) {
-        deadlines.schedule(TRANSMISSION_TIMEOUT, TIMEOUT, attempt);
+        timeoutDeadline = deadlines.schedule(TRANSMISSION_TIMEOUT, TIMEOUT, attempt);
         commands.send(new TransmitEmailCommand(emailId, accountId, recipients, attempt));
     }
 
@@ -148,16 +157,30 @@ public class DeliverySaga {
     @EndSaga
     @SagaEventHandler(associationProperty = "emailId")
     void on(EmailPurgedEvent event) {
-        deadlines.cancelAllWithinScope(RETRY);
-        deadlines.cancelAllWithinScope(TIMEOUT);
+        cancelRetry();
+        cancelTimeout();
     }
 
     private void settled(List<EmailAddress> recipients) {
         waiting -= recipients == null ? waiting : recipients.size();
         if (waiting <= 0) {
-            deadlines.cancelAllWithinScope(RETRY);
-            deadlines.cancelAllWithinScope(TIMEOUT);
+            cancelRetry();
+            cancelTimeout();
             SagaLifecycle.end();
+        }
+    }
+
+    private void cancelRetry() {
+        if (retryDeadline != null) {
+            deadlines.cancelSchedule(RETRY, retryDeadline);
+            retryDeadline = null;
+        }
+    }
+
+    private void cancelTimeout() {
+        if (timeoutDeadline != null) {
+            deadlines.cancelSchedule(TIMEOUT, timeoutDeadline);
+            timeoutDeadline = null;
         }
     }
 
