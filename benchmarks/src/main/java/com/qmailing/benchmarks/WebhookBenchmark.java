@@ -30,6 +30,7 @@ import java.util.concurrent.locks.LockSupport;
  * webhook for {@code email.received} at an HTTP receiver this program runs; each delivery's
  * signature is checked and its delay measured from the message's SMTP {@code 250}.
  * <ol>
+ *   <li>warm-up: 500 messages, so that the JIT compiler is done before anything is timed;</li>
  *   <li>steady: 1,000 messages with the receiver up;</li>
  *   <li>outage: 1,000 more, the receiver stopped for 30 s after the first 10 s and started again
  *       on the same port; the deliveries retry with the configured backoff.</li>
@@ -42,6 +43,7 @@ import java.util.concurrent.locks.LockSupport;
 public final class WebhookBenchmark {
 
     private static final int MESSAGES = Integer.getInteger("qmailing.bench.messages", 1_000);
+    private static final int WARMUP = 500;
     private static final int WAIT_SECONDS = Integer.getInteger("qmailing.bench.wait-seconds", 300);
     private static final int CONNECTIONS = 4;
     private static final int OUTAGE_AFTER_SECONDS = 10;
@@ -64,8 +66,9 @@ public final class WebhookBenchmark {
                 "events", List.of("email.received")));
         receiver.secret = webhook.get("plaintext").asText();
 
-        boolean steady = phase("steady", smtpPort, mailbox.address(), rate, receiver, null);
-        boolean outage = phase("outage", smtpPort, mailbox.address(), rate, receiver, () -> {
+        boolean warm = phase("warm-up", WARMUP, smtpPort, mailbox.address(), rate, receiver, null);
+        boolean steady = phase("steady", MESSAGES, smtpPort, mailbox.address(), rate, receiver, null);
+        boolean outage = phase("outage", MESSAGES, smtpPort, mailbox.address(), rate, receiver, () -> {
             TimeUnit.SECONDS.sleep(OUTAGE_AFTER_SECONDS);
             receiver.stop();
             TimeUnit.SECONDS.sleep(OUTAGE_SECONDS);
@@ -74,18 +77,18 @@ public final class WebhookBenchmark {
         });
         receiver.close();
         System.out.printf("signatures: %d valid, %d invalid%n", receiver.valid.get(), receiver.invalid.get());
-        if (!steady || !outage || receiver.invalid.get() > 0) {
+        if (!warm || !steady || !outage || receiver.invalid.get() > 0) {
             System.out.println("FAILED: deliveries lost or badly signed");
             System.exit(1);
         }
     }
 
     /** Returns whether every message's webhook arrived. */
-    private static boolean phase(String name, int smtpPort, String to, int rate, Receiver receiver,
+    private static boolean phase(String name, int messages, int smtpPort, String to, int rate, Receiver receiver,
                                  java.util.concurrent.Callable<Void> disruption) throws Exception {
         Map<String, Long> accepted = new ConcurrentHashMap<>();
         List<String> subjects = new ArrayList<>();
-        for (int i = 0; i < MESSAGES; i++) {
+        for (int i = 0; i < messages; i++) {
             subjects.add("hook-" + name + "-" + i + "-" + UUID.randomUUID());
         }
         ExecutorService pool = Executors.newFixedThreadPool(CONNECTIONS + 1);
@@ -97,7 +100,7 @@ public final class WebhookBenchmark {
             int connection = c;
             senders.add(pool.submit(() -> {
                 try (SmtpSession session = new SmtpSession("127.0.0.1", smtpPort)) {
-                    for (int i = connection, k = 0; i < MESSAGES; i += CONNECTIONS, k++) {
+                    for (int i = connection, k = 0; i < messages; i += CONNECTIONS, k++) {
                         LockSupport.parkNanos(start + connection * interval / CONNECTIONS + k * interval
                                 - System.nanoTime());
                         session.send("sender@example.org", to, message(to, subjects.get(i)));
@@ -119,7 +122,7 @@ public final class WebhookBenchmark {
             TimeUnit.MILLISECONDS.sleep(200);
         }
         double allSeconds = (System.nanoTime() - start) / 1e9;
-        Latencies delay = new Latencies(MESSAGES);
+        Latencies delay = new Latencies(messages);
         int lost = 0;
         for (String subject : subjects) {
             Long arrived = receiver.arrived.get(subject);
@@ -130,7 +133,7 @@ public final class WebhookBenchmark {
             }
         }
         System.out.printf("%s: %d messages at %d/s over SMTP; SMTP 250 -> webhook received: %s; "
-                        + "all received after %.1f s; lost: %d; repeated deliveries so far: %d%n", name, MESSAGES,
+                        + "all received after %.1f s; lost: %d; repeated deliveries so far: %d%n", name, messages,
                 rate, delay.summary(), allSeconds, lost, receiver.repeated.get());
         return lost == 0;
     }
