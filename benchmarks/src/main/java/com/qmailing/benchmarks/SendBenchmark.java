@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The send path's figure: {@code POST /email/send} to a hosted recipient with 8 concurrent
@@ -20,12 +21,15 @@ import java.util.concurrent.TimeUnit;
  * <p>
  * Usage: {@code benchmarks/run.sh SendBenchmark [baseUrl] [adminToken]}; the number of measured
  * sends per client is {@code -Dqmailing.bench.sends} (default 1,500), after 100 per client to warm up.
+ * With {@code -Dqmailing.bench.rate=<sends/s>} the clients together send at that fixed rate instead of
+ * flat out: the INBOX delay at a load the delivery keeps up with.
  */
 public final class SendBenchmark {
 
     private static final int CLIENTS = 8;
     private static final int SENDS = Integer.getInteger("qmailing.bench.sends", 1_500);
     private static final int WARMUP = 100;
+    private static final int RATE = Integer.getInteger("qmailing.bench.rate", 0);
 
     private record Client(Accounts.Account account, Accounts.Mailbox from, Accounts.Mailbox to) {
     }
@@ -66,7 +70,12 @@ public final class SendBenchmark {
             running.add(pool.submit(() -> {
                 Http http = new Http(base);
                 List<InboxWatcher.Expected> mine = new ArrayList<>(perClient);
+                long interval = RATE == 0 ? 0 : TimeUnit.SECONDS.toNanos(1) * clients.size() / RATE;
+                long first = start + clients.indexOf(client) * interval / clients.size();
                 for (int i = 0; i < perClient; i++) {
+                    if (interval > 0) {
+                        LockSupport.parkNanos(first + i * interval - System.nanoTime());
+                    }
                     String subject = "send-" + phase + "-" + UUID.randomUUID();
                     InboxWatcher.Expected expected = watcher.expect(subject);
                     long t0 = System.nanoTime();
@@ -95,8 +104,8 @@ public final class SendBenchmark {
                 listed.record(Math.max(0, expected.listedAt - expected.acceptedAt));
             }
         }
-        System.out.printf("POST /email/send (%s, %d clients, hosted recipient): %.0f sends/s, 201 after: %s%n",
-                phase, clients.size(), sent.size() / seconds, created.summary());
+        System.out.printf("POST /email/send (%s, %d clients%s, hosted recipient): %.0f sends/s, 201 after: %s%n",
+                phase, clients.size(), RATE == 0 ? "" : " paced at " + RATE + "/s", sent.size() / seconds, created.summary());
         System.out.printf("  201 -> recipient INBOX lists it (polled every %d ms): %s; all listed after %.1f s; "
                         + "found only by the final sweep: %d; missing: %d%n",
                 InboxWatcher.POLL_NANOS / 1_000_000, listed.summary(), allListed, swept, missing);
