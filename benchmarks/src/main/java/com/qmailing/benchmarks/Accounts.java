@@ -24,6 +24,16 @@ final class Accounts {
         return new Account(id, token.get("plaintext").asText());
     }
 
+    record Mailbox(String id, String address) {
+    }
+
+    /** A new mailbox of the account, its local part the prefix and a random suffix. */
+    static Mailbox mailbox(Http http, String token, String prefix) {
+        JsonNode mailbox = http.expect(201, "POST", "/api/v1/pub/mailboxes", token,
+                Map.of("localPart", prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12)));
+        return new Mailbox(mailbox.get("id").asText(), mailbox.get("address").asText());
+    }
+
     static String adminToken(String[] args, int index) {
         String token = args.length > index ? args[index] : System.getenv("QMAILING_ADMIN_TOKEN");
         if (token == null || token.isBlank()) {

@@ -54,9 +54,31 @@ final class Http {
     }
 
     JsonNode expect(int status, String method, String path, String token, Object body) {
-        HttpResponse<String> response = send(method, path, token, body);
+        return parse(status, method + " " + path, send(method, path, token, body));
+    }
+
+    /** {@code POST /email/send}: the JSON command as the multipart part {@code command}, no attachments. */
+    JsonNode sendEmail(String token, Object command) {
+        String boundary = "bench" + Long.toHexString(System.nanoTime());
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"command\"\r\n"
+                + "Content-Type: application/json\r\n\r\n" + json(command) + "\r\n--" + boundary + "--\r\n";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/pub/email/send"))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        try {
+            return parse(201, "POST /email/send", client.send(request, HttpResponse.BodyHandlers.ofString()));
+        } catch (IOException e) {
+            throw new IllegalStateException("POST /email/send failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode parse(int status, String what, HttpResponse<String> response) {
         if (response.statusCode() != status) {
-            throw new IllegalStateException(method + " " + path + ": expected " + status + ", got "
+            throw new IllegalStateException(what + ": expected " + status + ", got "
                     + response.statusCode() + " " + response.body());
         }
         try {

@@ -50,8 +50,13 @@ import java.util.Map;
  * as the envelope sender; once settled, the copy is purged ({@link SettleForwardCommand}) and the
  * saga ends with the purge.
  * <p>
- * Its state is stored in clear, so it keeps no addresses: only the email's ids and how many
- * recipients still wait. Addresses come from the email's sealed events when needed.
+ * Its state is stored in clear, so it keeps no addresses: only the email's ids, how many
+ * recipients still wait and the ids of its pending deadlines. Addresses come from the email's
+ * sealed events when needed.
+ * <p>
+ * Deadlines are cancelled by their id: cancelling by name makes the db-scheduler deadline manager
+ * read and deserialise every scheduled deadline of the instance (purges included), twice for
+ * every settled email.
  */
 @Saga
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
@@ -70,6 +75,9 @@ public class DeliverySaga {
     private int waiting;
     /** Set when the email is a forward copy: the mailbox that forwards it. */
     private MailboxId forwardingMailbox;
+    private String retryDeadline;
+    private String timeoutDeadline;
+    private String settleDeadline;
 
     @Autowired
     private transient CommandGateway commands;
@@ -130,20 +138,22 @@ public class DeliverySaga {
 
     @SagaEventHandler(associationProperty = "emailId")
     void on(EmailDeliveryDeferredEvent event) {
-        deadlines.cancelAllWithinScope(TIMEOUT);
+        cancelTimeout();
         retries.after(event.attempt()).ifPresentOrElse(
-                delay -> deadlines.schedule(delay, RETRY, event.attempt() + 1),
+                delay -> retryDeadline = deadlines.schedule(delay, RETRY, event.attempt() + 1),
                 () -> record(event.recipients(), event.attempt(), DeliveryOutcome.PERMANENT_FAILURE,
                         "gave up after " + event.attempt() + " attempts; last error: " + event.reason()));
     }
 
     @DeadlineHandler(deadlineName = RETRY)
     void retry(Integer attempt) {
+        retryDeadline = null;
         commands.send(new RetryDeliveryCommand(emailId, accountId, attempt));
     }
 
     @DeadlineHandler(deadlineName = TIMEOUT)
     void timedOut(Integer attempt) {
+        timeoutDeadline = null;
         commands.send(new RetryDeliveryCommand(emailId, accountId, attempt + 1));
     }
 
@@ -155,7 +165,7 @@ public class DeliverySaga {
     }
 
     private void transmit(List<EmailAddress> recipients, int attempt) {
-        deadlines.schedule(TRANSMISSION_TIMEOUT, TIMEOUT, attempt);
+        timeoutDeadline = deadlines.schedule(TRANSMISSION_TIMEOUT, TIMEOUT, attempt);
         EmailAddress envelopeFrom = forwardingMailbox == null ? null
                 : addresses.addressOf(forwardingMailbox).orElse(null);
         commands.send(new TransmitEmailCommand(emailId, accountId, recipients, attempt, envelopeFrom));
@@ -175,21 +185,23 @@ public class DeliverySaga {
     @EndSaga
     @SagaEventHandler(associationProperty = "emailId")
     void on(EmailPurgedEvent event) {
-        deadlines.cancelAllWithinScope(RETRY);
-        deadlines.cancelAllWithinScope(TIMEOUT);
-        deadlines.cancelAllWithinScope(SETTLE);
+        cancelRetry();
+        cancelTimeout();
+        cancel(SETTLE, settleDeadline);
+        settleDeadline = null;
     }
 
     @DeadlineHandler(deadlineName = SETTLE)
     void settleAgain() {
+        settleDeadline = null;
         settleForward();
     }
 
     private void settled(List<EmailAddress> recipients) {
         waiting -= recipients == null ? waiting : recipients.size();
         if (waiting <= 0) {
-            deadlines.cancelAllWithinScope(RETRY);
-            deadlines.cancelAllWithinScope(TIMEOUT);
+            cancelRetry();
+            cancelTimeout();
             if (forwardingMailbox == null) {
                 SagaLifecycle.end();
             } else {
@@ -200,8 +212,24 @@ public class DeliverySaga {
 
     /** The copy's purge ends the saga; until it is seen, a durable deadline asks again. */
     private void settleForward() {
-        deadlines.schedule(SETTLE_CHECK, SETTLE);
+        settleDeadline = deadlines.schedule(SETTLE_CHECK, SETTLE);
         commands.send(new SettleForwardCommand(emailId, accountId));
+    }
+
+    private void cancelRetry() {
+        cancel(RETRY, retryDeadline);
+        retryDeadline = null;
+    }
+
+    private void cancelTimeout() {
+        cancel(TIMEOUT, timeoutDeadline);
+        timeoutDeadline = null;
+    }
+
+    private void cancel(String name, String scheduleId) {
+        if (scheduleId != null) {
+            deadlines.cancelSchedule(name, scheduleId);
+        }
     }
 
     /**

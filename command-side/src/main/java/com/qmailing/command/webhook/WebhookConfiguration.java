@@ -20,6 +20,13 @@ class WebhookConfiguration {
     /** Two events per delivery: without snapshots a busy endpoint would load slower every day. */
     static final int SNAPSHOT_AFTER_EVENTS = 200;
 
+    /**
+     * Each dispatched event runs a command and seals a payload inside the batch's transaction, and
+     * nothing of a batch is visible before it commits: 100 events a batch held the first delivery
+     * back for the whole batch under load.
+     */
+    static final int BATCH_SIZE = 10;
+
     @Bean
     RetrySchedule webhookRetrySchedule(WebhookProperties properties) {
         return new RetrySchedule(properties.retryDelays());
@@ -54,10 +61,10 @@ class WebhookConfiguration {
     ConfigurerModule webhookProcessors() {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerTrackingEventProcessorConfiguration(WebhookDispatch.PROCESSING_GROUP,
-                        config -> AxonStorageConfiguration.trackingDefaults()
+                        config -> AxonStorageConfiguration.trackingDefaults().andBatchSize(BATCH_SIZE)
                                 .andInitialTrackingToken(StreamableMessageSource::createHeadToken))
                 .registerTrackingEventProcessorConfiguration(WebhookDeliverySaga.PROCESSING_GROUP,
-                        config -> AxonStorageConfiguration.trackingDefaults()
+                        config -> AxonStorageConfiguration.trackingDefaults().andBatchSize(BATCH_SIZE)
                                 .andInitialTrackingToken(StreamableMessageSource::createHeadToken))
                 .registerListenerInvocationErrorHandler(WebhookDispatch.PROCESSING_GROUP,
                         config -> PropagatingErrorHandler.instance())

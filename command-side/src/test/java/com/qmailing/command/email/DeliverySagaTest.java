@@ -98,6 +98,24 @@ class DeliverySagaTest {
     }
 
     @Test
+    void aDeferralReplacesTheTimeoutWatchByTheRetry() {
+        fixture.givenAPublished(sent(BOB))
+                .whenPublishingA(deferred(1))
+                .expectNoScheduledDeadlineWithName(Duration.ofMinutes(15), "delivery-timeout")
+                .expectScheduledDeadlineWithName(Duration.ofMinutes(1), "delivery-retry");
+    }
+
+    @Test
+    void theTimeoutWatchOfARetriedTransmissionIsCancelledWithTheDelivery() {
+        fixture.givenAPublished(sent(BOB))
+                .andThenAPublished(deferred(1))
+                .andThenAPublished(new EmailDeliveryRetriedEvent(EMAIL, ACCOUNT, MAILBOX, List.of(BOB), 2, SENT_AT))
+                .whenPublishingA(new EmailDeliveredEvent(EMAIL, ACCOUNT, MAILBOX, List.of(BOB), 2, SENT_AT))
+                .expectActiveSagas(0)
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
     void aRetryTransmitsToTheRecipientsStillWaiting() {
         fixture.givenAPublished(sent(BOB))
                 .andThenAPublished(deferred(1))
