@@ -43,6 +43,20 @@ final class Http {
         }
     }
 
+    /** A GET whose body is kept as bytes: downloads. */
+    HttpResponse<byte[]> download(String path, String token) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(2))
+                .header("Authorization", "Bearer " + token).GET().build();
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     JsonNode expect(int status, String method, String path, String token, Object body) {
         HttpResponse<String> response = send(method, path, token, body);
         if (response.statusCode() != status) {

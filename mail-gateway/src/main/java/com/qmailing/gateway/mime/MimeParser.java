@@ -10,10 +10,30 @@ import java.util.Optional;
  */
 public final class MimeParser {
 
+    /**
+     * How much of each body a summary reads: enough for any preview (HTML's visible text often
+     * starts after kilobytes of style sheet), while a message whose body is most of 25 MB costs
+     * no more memory than one with small bodies.
+     */
+    static final int SUMMARY_BODY_LIMIT = 1 << 20;
+
     /** Never throws and never returns null; a null input reads as an empty one. */
     public ParsedMessage parse(byte[] raw) {
+        return parse(raw, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #parse}, for what a message is listed with (headers, preview, attachment list):
+     * the bodies it returns are cut after {@link #SUMMARY_BODY_LIMIT} bytes. Attachments are
+     * measured and never held, here as in {@link #parse}; the walk reads {@code raw} in place.
+     */
+    public ParsedMessage summarise(byte[] raw) {
+        return parse(raw, SUMMARY_BODY_LIMIT);
+    }
+
+    private static ParsedMessage parse(byte[] raw, int bodyLimit) {
         byte[] message = raw == null ? new byte[0] : raw;
-        ParsedMessageCollector collector = new ParsedMessageCollector();
+        ParsedMessageCollector collector = new ParsedMessageCollector(bodyLimit);
         boolean complete = walkQuietly(message, collector);
         try {
             return collector.result(message, complete);

@@ -11,7 +11,6 @@ import org.subethamail.smtp.RejectException;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -63,10 +62,8 @@ final class InboundTransaction implements MessageHandler {
 
     @Override
     public String data(InputStream data) throws RejectException, IOException {
-        byte[] raw = data.readNBytes(maxMessageBytes + 1);
-        if (raw.length > maxMessageBytes) {
-            // Read the rest so the session stays in step with the client, then refuse the whole message.
-            data.transferTo(OutputStream.nullOutputStream());
+        byte[] raw = MessageData.read(data, maxMessageBytes);
+        if (raw == null) {
             throw SmtpReplies.tooLarge(maxMessageBytes);
         }
         try {

@@ -1,0 +1,192 @@
+package com.qmailing.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Whether large messages pass through a server with little heap: one message of about 20 MB
+ * (a base64 attachment) over SMTP, then several at once on parallel connections, then its
+ * {@code /raw} and attachment downloads, checked byte for byte. Run the server with a small heap
+ * ({@code -Xmx128m}) and a flight recording to get the allocation figures (docs/benchmarks.md);
+ * this program prints the outcome, the times and the server's peak heap use as
+ * {@code /actuator/prometheus} reports it every 50 ms.
+ * <p>
+ * Usage: {@code LargeMessageBenchmark [baseUrl] [adminToken] [smtpPort] [concurrent] [megabytes]}
+ */
+public final class LargeMessageBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        String base = args.length > 0 ? args[0] : "http://localhost:8080";
+        String admin = Accounts.adminToken(args, 1);
+        int smtpPort = args.length > 2 ? Integer.parseInt(args[2]) : 2525;
+        int concurrent = args.length > 3 ? Integer.parseInt(args[3]) : 4;
+        int megabytes = args.length > 4 ? Integer.parseInt(args[4]) : 20;
+
+        Http http = new Http(base);
+        Accounts.Account account = Accounts.create(http, admin, "PRO_MAX");
+        JsonNode mailbox = http.expect(201, "POST", "/api/v1/pub/mailboxes", account.token(),
+                Map.of("localPart", "large" + UUID.randomUUID().toString().substring(0, 8)));
+        String address = mailbox.get("address").asText();
+        String mailboxId = mailbox.get("id").asText();
+
+        HeapSampler heap = new HeapSampler(base);
+        byte[] message = message(address, "large-single", megabytes);
+        System.out.printf("message: %,d bytes (attachment of %,d bytes, base64)%n", message.length,
+                attachmentBytes(megabytes));
+        heap.reset();
+        long t0 = System.nanoTime();
+        String single = sendOne(smtpPort, address, message);
+        System.out.printf("1 message: %s in %.2f s, server heap peak %s%n", single,
+                (System.nanoTime() - t0) / 1e9, heap.peak());
+
+        heap.reset();
+        t0 = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(concurrent);
+        List<Future<String>> results = new ArrayList<>();
+        for (int i = 0; i < concurrent; i++) {
+            byte[] copy = message(address, "large-parallel-" + i, megabytes);
+            results.add(pool.submit(() -> sendOne(smtpPort, address, copy)));
+        }
+        int accepted = 0;
+        List<String> refusals = new ArrayList<>();
+        for (Future<String> result : results) {
+            String outcome = result.get();
+            if (outcome.startsWith("250")) {
+                accepted++;
+            } else {
+                refusals.add(outcome);
+            }
+        }
+        pool.shutdown();
+        System.out.printf("%d messages at once: %d accepted in %.2f s, server heap peak %s%s%n", concurrent,
+                accepted, (System.nanoTime() - t0) / 1e9, heap.peak(), refusals.isEmpty() ? "" : ", refused: " + refusals);
+
+        if (single.startsWith("250")) {
+            heap.reset();
+            checkDownloads(http, account.token(), mailboxId, message, heap);
+        }
+        heap.stop();
+    }
+
+    private static String sendOne(int smtpPort, String to, byte[] message) {
+        try (SmtpSession session = new SmtpSession("127.0.0.1", smtpPort)) {
+            session.send("sender@example.org", to, message);
+            return "250";
+        } catch (Exception e) {
+            return String.valueOf(e.getMessage());
+        }
+    }
+
+    private static void checkDownloads(Http http, String token, String mailboxId, byte[] message, HeapSampler heap)
+            throws Exception {
+        String id = null;
+        for (int tries = 0; id == null && tries < 600; tries++) {
+            for (JsonNode email : http.expect(200, "GET", "/api/v1/pub/email?limit=50&mailboxId=" + mailboxId,
+                    token, null)) {
+                if ("large-single".equals(email.get("subject").asText())) {
+                    id = email.get("id").asText();
+                }
+            }
+            LockSupport.parkNanos(100_000_000);
+        }
+        if (id == null) {
+            throw new IllegalStateException("the message was never listed");
+        }
+        long t0 = System.nanoTime();
+        HttpResponse<byte[]> raw = http.download("/api/v1/pub/email/" + id + "/raw", token);
+        double rawSeconds = (System.nanoTime() - t0) / 1e9;
+        boolean same = raw.statusCode() == 200 && sha256(raw.body()).equals(sha256(message));
+        System.out.printf("GET /raw: %d, %,d bytes, %s, %.2f s%n", raw.statusCode(), raw.body().length,
+                same ? "byte-identical" : "DIFFERENT", rawSeconds);
+        t0 = System.nanoTime();
+        HttpResponse<byte[]> attachment = http.download("/api/v1/pub/email/" + id + "/attachments/0", token);
+        System.out.printf("GET /attachments/0: %d, %,d bytes, %.2f s, server heap peak over both downloads %s%n",
+                attachment.statusCode(), attachment.body().length, (System.nanoTime() - t0) / 1e9, heap.peak());
+    }
+
+    private static int attachmentBytes(int megabytes) {
+        // base64 grows by 4/3 plus CRLF every 76 characters: this keeps the message just under the size.
+        return (int) ((megabytes * 1024L * 1024L - 4096) * 57 / 78);
+    }
+
+    static byte[] message(String to, String subject, int megabytes) {
+        byte[] attachment = new byte[attachmentBytes(megabytes)];
+        new Random(42).nextBytes(attachment);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(megabytes << 20);
+        out.writeBytes(("From: Sender <sender@example.org>\r\nTo: " + to + "\r\nSubject: " + subject
+                + "\r\nMessage-ID: <" + UUID.randomUUID() + "@example.org>\r\nDate: Mon, 23 Nov 2026 12:00:00 +0000\r\n"
+                + "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n"
+                + "--b1\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nThe scan is attached.\r\n"
+                + "--b1\r\nContent-Type: application/octet-stream\r\n"
+                + "Content-Disposition: attachment; filename=\"scan.bin\"\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(Base64.getMimeEncoder().encode(attachment));
+        out.writeBytes("\r\n--b1--\r\n".getBytes(StandardCharsets.US_ASCII));
+        return out.toByteArray();
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    /** The server's heap in use, polled from its Prometheus endpoint; garbage counts until it is collected. */
+    private static final class HeapSampler {
+
+        private final Http http;
+        private final AtomicLong peak = new AtomicLong();
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        HeapSampler(String base) {
+            this.http = new Http(base);
+            this.thread = new Thread(this::run, "heap-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void reset() {
+            peak.set(0);
+        }
+
+        String peak() {
+            return String.format("%.0f MB", peak.get() / 1048576.0);
+        }
+
+        void stop() {
+            running = false;
+        }
+
+        private void run() {
+            while (running) {
+                try {
+                    long used = 0;
+                    for (String line : http.send("GET", "/actuator/prometheus", null, null).body().split("\n")) {
+                        if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
+                            used += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                        }
+                    }
+                    peak.accumulateAndGet(used, Math::max);
+                } catch (RuntimeException e) {
+                    // A busy or starved server answers late; the next sample counts.
+                }
+                LockSupport.parkNanos(50_000_000);
+            }
+        }
+    }
+}
