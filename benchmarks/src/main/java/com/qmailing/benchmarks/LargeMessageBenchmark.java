@@ -16,18 +16,17 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * Whether large messages pass through a server with little heap: one message of about 20 MB
  * (a base64 attachment) over SMTP, then several at once on parallel connections, then its
  * {@code /raw} and attachment downloads, checked byte for byte. Run the server with a small heap
- * ({@code -Xmx128m}) and a flight recording to get the allocation figures (docs/benchmarks.md);
- * this program prints the outcome, the times and the server's peak heap use as
- * {@code /actuator/prometheus} reports it every 50 ms.
+ * ({@code -Xmx128m}) and a flight recording for the allocation figures (docs/benchmarks.md): this
+ * program prints the outcomes, the times and the time window of each phase.
  * <p>
- * Usage: {@code LargeMessageBenchmark [baseUrl] [adminToken] [smtpPort] [concurrent] [megabytes]}
+ * Usage: {@code LargeMessageBenchmark [baseUrl] [adminToken] [smtpPort] [concurrent] [megabytes] [--no-size]};
+ * messages announce their size in {@code MAIL FROM} as MTAs do, unless {@code --no-size}.
  */
 public final class LargeMessageBenchmark {
 
@@ -37,6 +36,7 @@ public final class LargeMessageBenchmark {
         int smtpPort = args.length > 2 ? Integer.parseInt(args[2]) : 2525;
         int concurrent = args.length > 3 ? Integer.parseInt(args[3]) : 4;
         int megabytes = args.length > 4 ? Integer.parseInt(args[4]) : 20;
+        boolean declareSize = !(args.length > 5 && "--no-size".equals(args[5]));
 
         Http http = new Http(base);
         Accounts.Account account = Accounts.create(http, admin, "PRO_MAX");
@@ -45,23 +45,22 @@ public final class LargeMessageBenchmark {
         String address = mailbox.get("address").asText();
         String mailboxId = mailbox.get("id").asText();
 
-        HeapSampler heap = new HeapSampler(base);
         byte[] message = message(address, "large-single", megabytes);
-        System.out.printf("message: %,d bytes (attachment of %,d bytes, base64)%n", message.length,
-                attachmentBytes(megabytes));
-        heap.reset();
+        System.out.printf("message: %,d bytes (attachment of %,d bytes, base64), SIZE %s%n", message.length,
+                attachmentBytes(megabytes), declareSize ? "declared" : "not declared");
+        long window = quietWindowStart();
         long t0 = System.nanoTime();
-        String single = sendOne(smtpPort, address, message);
-        System.out.printf("1 message: %s in %.2f s, server heap peak %s%n", single,
-                (System.nanoTime() - t0) / 1e9, heap.peak());
+        String single = sendOne(smtpPort, address, message, declareSize);
+        System.out.printf("1 message: %s in %.2f s%n", single, (System.nanoTime() - t0) / 1e9);
+        quietWindowEnd("single", window);
 
-        heap.reset();
+        window = quietWindowStart();
         t0 = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(concurrent);
         List<Future<String>> results = new ArrayList<>();
         for (int i = 0; i < concurrent; i++) {
             byte[] copy = message(address, "large-parallel-" + i, megabytes);
-            results.add(pool.submit(() -> sendOne(smtpPort, address, copy)));
+            results.add(pool.submit(() -> sendOne(smtpPort, address, copy, declareSize)));
         }
         int accepted = 0;
         List<String> refusals = new ArrayList<>();
@@ -74,26 +73,40 @@ public final class LargeMessageBenchmark {
             }
         }
         pool.shutdown();
-        System.out.printf("%d messages at once: %d accepted in %.2f s, server heap peak %s%s%n", concurrent,
-                accepted, (System.nanoTime() - t0) / 1e9, heap.peak(), refusals.isEmpty() ? "" : ", refused: " + refusals);
+        System.out.printf("%d messages at once: %d accepted in %.2f s%s%n", concurrent, accepted,
+                (System.nanoTime() - t0) / 1e9, refusals.isEmpty() ? "" : ", refused: " + refusals);
+        quietWindowEnd("parallel", window);
 
         if (single.startsWith("250")) {
-            heap.reset();
-            checkDownloads(http, account.token(), mailboxId, message, heap);
+                checkDownloads(http, account.token(), mailboxId, message);
         }
-        heap.stop();
     }
 
-    private static String sendOne(int smtpPort, String to, byte[] message) {
+    /**
+     * A phase between two quiet seconds, printed as epoch milliseconds, so that the server's
+     * allocation in it can be read from a flight recording (jdk.ThreadAllocationStatistics every
+     * second) without the neighbouring phases.
+     */
+    private static long quietWindowStart() throws InterruptedException {
+        Thread.sleep(2_000);
+        return System.currentTimeMillis();
+    }
+
+    private static void quietWindowEnd(String phase, long start) throws InterruptedException {
+        System.out.printf("window %s %d %d%n", phase, start, System.currentTimeMillis());
+        Thread.sleep(2_000);
+    }
+
+    private static String sendOne(int smtpPort, String to, byte[] message, boolean declareSize) {
         try (SmtpSession session = new SmtpSession("127.0.0.1", smtpPort)) {
-            session.send("sender@example.org", to, message);
+            session.send("sender@example.org", to, message, declareSize);
             return "250";
         } catch (Exception e) {
             return String.valueOf(e.getMessage());
         }
     }
 
-    private static void checkDownloads(Http http, String token, String mailboxId, byte[] message, HeapSampler heap)
+    private static void checkDownloads(Http http, String token, String mailboxId, byte[] message)
             throws Exception {
         String id = null;
         for (int tries = 0; id == null && tries < 600; tries++) {
@@ -108,6 +121,7 @@ public final class LargeMessageBenchmark {
         if (id == null) {
             throw new IllegalStateException("the message was never listed");
         }
+        long window = quietWindowStart();
         long t0 = System.nanoTime();
         HttpResponse<byte[]> raw = http.download("/api/v1/pub/email/" + id + "/raw", token);
         double rawSeconds = (System.nanoTime() - t0) / 1e9;
@@ -116,8 +130,9 @@ public final class LargeMessageBenchmark {
                 same ? "byte-identical" : "DIFFERENT", rawSeconds);
         t0 = System.nanoTime();
         HttpResponse<byte[]> attachment = http.download("/api/v1/pub/email/" + id + "/attachments/0", token);
-        System.out.printf("GET /attachments/0: %d, %,d bytes, %.2f s, server heap peak over both downloads %s%n",
-                attachment.statusCode(), attachment.body().length, (System.nanoTime() - t0) / 1e9, heap.peak());
+        System.out.printf("GET /attachments/0: %d, %,d bytes, %.2f s%n", attachment.statusCode(),
+                attachment.body().length, (System.nanoTime() - t0) / 1e9);
+        quietWindowEnd("downloads", window);
     }
 
     private static int attachmentBytes(int megabytes) {
@@ -143,50 +158,5 @@ public final class LargeMessageBenchmark {
 
     private static String sha256(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    }
-
-    /** The server's heap in use, polled from its Prometheus endpoint; garbage counts until it is collected. */
-    private static final class HeapSampler {
-
-        private final Http http;
-        private final AtomicLong peak = new AtomicLong();
-        private final Thread thread;
-        private volatile boolean running = true;
-
-        HeapSampler(String base) {
-            this.http = new Http(base);
-            this.thread = new Thread(this::run, "heap-sampler");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        void reset() {
-            peak.set(0);
-        }
-
-        String peak() {
-            return String.format("%.0f MB", peak.get() / 1048576.0);
-        }
-
-        void stop() {
-            running = false;
-        }
-
-        private void run() {
-            while (running) {
-                try {
-                    long used = 0;
-                    for (String line : http.send("GET", "/actuator/prometheus", null, null).body().split("\n")) {
-                        if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
-                            used += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                        }
-                    }
-                    peak.accumulateAndGet(used, Math::max);
-                } catch (RuntimeException e) {
-                    // A busy or starved server answers late; the next sample counts.
-                }
-                LockSupport.parkNanos(50_000_000);
-            }
-        }
     }
 }

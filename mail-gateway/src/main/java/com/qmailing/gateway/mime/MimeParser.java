@@ -45,15 +45,20 @@ public final class MimeParser {
     /**
      * The decoded bytes of the attachment at {@code index}, numbered as in
      * {@link ParsedMessage#attachments()}; empty when there is no such attachment. Bodies before
-     * it are skipped undecoded; nothing after it is read.
+     * it are skipped undecoded; nothing after it is read. It is decoded twice, to be measured and
+     * then into an array of its size, so that it is held once (see {@link AttachmentFinder}).
      */
     public Optional<AttachmentContent> attachment(byte[] raw, int index) {
         if (raw == null || index < 0) {
             return Optional.empty();
         }
-        AttachmentFinder finder = new AttachmentFinder(index);
-        walkQuietly(raw, finder);
-        return finder.found();
+        AttachmentFinder measuring = AttachmentFinder.measuring(index);
+        walkQuietly(raw, measuring);
+        return measuring.measured().flatMap(measured -> {
+            AttachmentFinder loading = AttachmentFinder.loading(measured);
+            walkQuietly(raw, loading);
+            return loading.found();
+        });
     }
 
     /** @return whether the walk got to the end; on failure the visitor keeps what it saw before. */

@@ -16,14 +16,31 @@ class MessageDataTest {
     void aMessageUpToTheLimitIsReadWholeAndExactly(int size) throws Exception {
         byte[] message = random(size);
 
-        assertThat(MessageData.read(new ByteArrayInputStream(message), 5 * 64 * 1024 + 3)).isEqualTo(message);
+        assertThat(MessageData.read(new ByteArrayInputStream(message), 5 * 64 * 1024 + 3, 0)).isEqualTo(message);
+    }
+
+    /** SIZE is what the client says, not a promise: too small or too large, the bytes are what counts. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 99_999, 100_000, 100_001, 300_000})
+    void aDeclaredSizeRightOrWrongGivesTheBytesSent(int declared) throws Exception {
+        byte[] message = random(100_000);
+
+        assertThat(MessageData.read(new ByteArrayInputStream(message), 200_000, declared)).isEqualTo(message);
+    }
+
+    @Test
+    void aMessageLongerThanItsDeclaredSizeAndTheLimitIsRefused() throws Exception {
+        ByteArrayInputStream data = new ByteArrayInputStream(random(300_000));
+
+        assertThat(MessageData.read(data, 200_000, 150_000)).isNull();
+        assertThat(data.available()).isZero();
     }
 
     @Test
     void aMessageOverTheLimitIsReadToItsEndAndRefused() throws Exception {
         ByteArrayInputStream data = new ByteArrayInputStream(random(200 * 1024));
 
-        assertThat(MessageData.read(data, 200 * 1024 - 1)).isNull();
+        assertThat(MessageData.read(data, 200 * 1024 - 1, 0)).isNull();
         assertThat(data.available()).as("the session stays in step with the client").isZero();
     }
 
