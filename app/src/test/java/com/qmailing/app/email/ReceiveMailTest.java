@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -175,6 +176,36 @@ class ReceiveMailTest extends IntegrationTest {
         try (SmtpClient smtp = smtp()) {
             assertThat(smtp.ehlo()).contains("SIZE 26214400").contains("8BITMIME");
             assertThat(smtp.command("MAIL FROM:<bob@example.org> SIZE=26214401")).startsWith("552");
+        }
+    }
+
+    /** SIZE only sizes the buffer DATA is read into: whatever the client announced, the bytes sent are stored. */
+    @Test
+    void aDeclaredSizeThatIsRightTooSmallOrTooLargeStoresExactlyTheBytesSent() {
+        Api.Client account = admin().newAccount("PRO");
+        JsonNode mailbox = createMailbox(account);
+        String address = mailbox.get("address").asText();
+        String body = ("x".repeat(76) + "\r\n").repeat(2_600);
+        Map<String, byte[]> sent = new HashMap<>();
+        try (SmtpClient smtp = smtp()) {
+            smtp.ehlo();
+            for (String declared : new String[] {"exact", "smaller", "larger"}) {
+                byte[] message = message("bob@example.org", address, "Size " + declared, body);
+                int size = switch (declared) {
+                    case "exact" -> message.length;
+                    case "smaller" -> message.length - 70_000;
+                    default -> message.length + 70_000;
+                };
+                SmtpClient.expect(250, smtp.command("MAIL FROM:<bob@example.org> SIZE=" + size));
+                SmtpClient.expect(250, smtp.rcptTo(address));
+                assertThat(smtp.data(message)).as(declared).startsWith("250");
+                sent.put("Size " + declared, message);
+            }
+        }
+
+        for (JsonNode listed : awaitListed(account, mailbox.get("id").asText(), 3)) {
+            byte[] raw = account.download("/api/v1/pub/email/" + listed.get("id").asText() + "/raw").body();
+            assertThat(raw).as(listed.get("subject").asText()).isEqualTo(sent.get(listed.get("subject").asText()));
         }
     }
 
