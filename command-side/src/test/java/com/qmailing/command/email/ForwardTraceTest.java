@@ -62,6 +62,20 @@ class ForwardTraceTest {
         assertThat(trace.isLoop(A, stamp(elsewhere, A, MESSAGE))).isFalse();
     }
 
+    /**
+     * The mark of a fixed key, mailbox and message, as the first release (which digested a
+     * normalised copy of the body) wrote it: forwards stamped before must still be recognised.
+     */
+    @Test
+    void theMarkIsTheOneEarlierReleasesStamped() {
+        ForwardTrace fixed = new ForwardTrace(MasterKey.fromBase64("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="));
+        byte[] message = bytes("From: carol@example.org\r\nTo: a@qmailing.local\r\nSubject: Tea\r\n\r\n"
+                + "Shall we?\r\nLine two\r\r\n\r\n\r\n");
+
+        assertThat(new String(fixed.line(A, message), StandardCharsets.US_ASCII))
+                .isEqualTo("X-QMailing-Forwarded: v1.XGgLTlI9NKn8rxOUiI0oag\r\n");
+    }
+
     @Test
     void pastTheHopLimitAMessageIsKeptWhateverItsMarks() {
         StringBuilder lines = new StringBuilder();
