@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 class ReceiveMailTest extends IntegrationTest {
@@ -169,6 +171,32 @@ class ReceiveMailTest extends IntegrationTest {
         }
         JsonNode listed = awaitListed(account, mailbox.get("id").asText(), 1);
         assertThat(listed.get(0).get("subject").asText()).isEqualTo("Retried");
+    }
+
+    /** The download streams verified segments: it is byte-exact, and an altered segment ends it short. */
+    @Test
+    void aRawDownloadOfSeveralSegmentsIsExactAndStopsShortAtAnAlteredOne() throws IOException {
+        Api.Client account = admin().newAccount("PRO");
+        JsonNode mailbox = createMailbox(account);
+        String address = mailbox.get("address").asText();
+        byte[] message = message("bob@example.org", address, "Long", ("y".repeat(76) + "\r\n").repeat(4_000));
+        try (SmtpClient smtp = smtp()) {
+            assertThat(smtp.send("bob@example.org", message, address)).startsWith("250");
+        }
+        String id = awaitListed(account, mailbox.get("id").asText(), 1).get(0).get("id").asText();
+        String path = "/api/v1/pub/email/" + id + "/raw";
+
+        HttpResponse<byte[]> whole = account.download(path);
+        assertThat(whole.headers().firstValueAsLong("Content-Length")).hasValue(message.length);
+        assertThat(whole.body()).isEqualTo(message);
+
+        Path blob = dataDir.resolve("blobs").resolve(account.accountId()).resolve(id + ".blob");
+        byte[] stored = Files.readAllBytes(blob);
+        // Format byte, nonce prefix, two whole segments with their tags: then a byte of the third.
+        stored[1 + 8 + 2 * (64 * 1024 + 16) + 10] ^= 1;
+        Files.write(blob, stored);
+        assertThatThrownBy(() -> account.download(path)).as("the response ends before its Content-Length")
+                .isInstanceOf(UncheckedIOException.class);
     }
 
     @Test
