@@ -43,6 +43,10 @@ final class Http {
         }
     }
 
+    String base() {
+        return base;
+    }
+
     /** A GET whose body is kept as bytes: downloads. */
     HttpResponse<byte[]> download(String path, String token) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(2))

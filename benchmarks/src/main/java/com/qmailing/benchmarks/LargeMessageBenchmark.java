@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -78,7 +79,7 @@ public final class LargeMessageBenchmark {
         quietWindowEnd("parallel", window);
 
         if (single.startsWith("250")) {
-                checkDownloads(http, account.token(), mailboxId, message);
+                checkDownloads(http, account.token(), mailboxId, message, concurrent);
         }
     }
 
@@ -106,7 +107,7 @@ public final class LargeMessageBenchmark {
         }
     }
 
-    private static void checkDownloads(Http http, String token, String mailboxId, byte[] message)
+    private static void checkDownloads(Http http, String token, String mailboxId, byte[] message, int concurrent)
             throws Exception {
         String id = null;
         for (int tries = 0; id == null && tries < 600; tries++) {
@@ -133,6 +134,31 @@ public final class LargeMessageBenchmark {
         System.out.printf("GET /attachments/0: %d, %,d bytes, %.2f s%n", attachment.statusCode(),
                 attachment.body().length, (System.nanoTime() - t0) / 1e9);
         quietWindowEnd("downloads", window);
+
+        String path = "/api/v1/pub/email/" + id + "/raw";
+        String expected = sha256(message);
+        window = quietWindowStart();
+        t0 = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(concurrent);
+        List<Future<Boolean>> downloads = new ArrayList<>();
+        for (int i = 0; i < concurrent; i++) {
+            downloads.add(pool.submit(() -> {
+                HttpResponse<byte[]> response = new Http(http.base()).download(path, token);
+                return response.statusCode() == 200 && sha256(response.body()).equals(expected);
+            }));
+        }
+        int identical = 0;
+        for (Future<Boolean> download : downloads) {
+            try {
+                identical += download.get() ? 1 : 0;
+            } catch (ExecutionException e) {
+                // A failed download counts as not identical.
+            }
+        }
+        pool.shutdown();
+        System.out.printf("%d GET /raw at once: %d byte-identical in %.2f s%n", concurrent, identical,
+                (System.nanoTime() - t0) / 1e9);
+        quietWindowEnd("parallel-downloads", window);
     }
 
     private static int attachmentBytes(int megabytes) {
