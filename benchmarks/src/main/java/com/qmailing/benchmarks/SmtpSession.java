@@ -25,7 +25,12 @@ final class SmtpSession implements AutoCloseable {
 
     /** A whole transaction; the message must use CRLF and have no line starting with a dot. */
     void send(String from, String to, byte[] message) throws IOException {
-        command("MAIL FROM:<" + from + ">", "250");
+        send(from, to, message, false);
+    }
+
+    /** @param declareSize whether to announce the size in MAIL FROM (RFC 1870), as MTAs do */
+    void send(String from, String to, byte[] message, boolean declareSize) throws IOException {
+        command("MAIL FROM:<" + from + ">" + (declareSize ? " SIZE=" + message.length : ""), "250");
         command("RCPT TO:<" + to + ">", "250");
         command("DATA", "354");
         out.write(message);

@@ -6,11 +6,13 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
 
 /**
  * The edges' only way into the core: commands and queries with {@code shared-events} messages.
@@ -72,6 +74,14 @@ public class Gateways {
 
     public <R> R single(Object query, Class<R> type) {
         return join(queries.query(query, ResponseTypes.instanceOf(type)));
+    }
+
+    /**
+     * A streaming query's answers as they come, with at most {@code buffered} of them waiting for
+     * the caller; a failure of the query is thrown when the stream gets to it.
+     */
+    public <R> Stream<R> stream(Object query, Class<R> type, int buffered) {
+        return Flux.from(queries.streamingQuery(query, type)).toStream(buffered);
     }
 
     private static <T> T join(java.util.concurrent.CompletableFuture<T> future) {

@@ -5,6 +5,7 @@ import com.qmailing.api.auth.RequiredScope;
 import com.qmailing.api.core.Page;
 import com.qmailing.events.common.Scope;
 import com.qmailing.events.email.AttachmentView;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.io.IOException;
 import java.util.List;
 
 @RestController
@@ -62,12 +64,21 @@ class EmailController {
                 DownloadNames.contentDisposition(attachment.filename()));
     }
 
+    /**
+     * Written as it is decrypted, chunk by chunk, each authenticated before it is sent: the
+     * message is never whole in memory. A chunk that fails authentication ends the response
+     * short of its Content-Length, which clients see as a broken download (ADR 9).
+     */
     @GetMapping("/{id}/raw")
     @RequiredScope(Scope.EMAIL_READ)
-    ResponseEntity<byte[]> raw(Caller caller, @PathVariable String id) {
-        byte[] raw = emails.raw(caller, id);
-        return download(raw, new MediaType("message", "rfc822"),
-                ContentDisposition.attachment().filename(id + ".eml").build().toString());
+    void raw(Caller caller, @PathVariable String id, HttpServletResponse response) throws IOException {
+        try (Emails.RawDownload raw = emails.raw(caller, id)) {
+            downloadHeaders(new MediaType("message", "rfc822"), raw.length(),
+                    ContentDisposition.attachment().filename(id + ".eml").build().toString())
+                    .forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+            response.setStatus(HttpStatus.OK.value());
+            raw.writeTo(response.getOutputStream());
+        }
     }
 
     @PatchMapping("/{id}")
@@ -95,13 +106,17 @@ class EmailController {
     }
 
     private static ResponseEntity<byte[]> download(byte[] content, MediaType type, String disposition) {
-        return ResponseEntity.ok()
-                .contentType(type)
-                .contentLength(content.length)
-                .header(HttpHeaders.CONTENT_DISPOSITION, disposition)
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "sandbox")
-                .body(content);
+        return ResponseEntity.ok().headers(downloadHeaders(type, content.length, disposition)).body(content);
+    }
+
+    private static HttpHeaders downloadHeaders(MediaType type, long length, String disposition) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(type);
+        headers.setContentLength(length);
+        headers.set(HttpHeaders.CONTENT_DISPOSITION, disposition);
+        headers.set("X-Content-Type-Options", "nosniff");
+        headers.set("Content-Security-Policy", "sandbox");
+        return headers;
     }
 
     private static MediaType mediaType(String contentType) {

@@ -17,20 +17,24 @@ import com.qmailing.events.email.Folder;
 import com.qmailing.events.email.GetAttachmentQuery;
 import com.qmailing.events.email.GetEmailContentQuery;
 import com.qmailing.events.email.GetEmailQuery;
-import com.qmailing.events.email.GetRawEmailQuery;
+import com.qmailing.events.email.GetRawEmailChunksQuery;
 import com.qmailing.events.email.ListEmailsQuery;
 import com.qmailing.events.email.MoveEmailCommand;
 import com.qmailing.events.email.PurgeEmailCommand;
-import com.qmailing.events.email.RawEmailView;
+import com.qmailing.events.email.RawEmailChunkView;
 import com.qmailing.events.email.RestoreEmailCommand;
 import com.qmailing.events.email.TrashEmailCommand;
 import com.qmailing.events.mailbox.GetMailboxQuery;
 import com.qmailing.events.mailbox.MailboxView;
 import org.springframework.stereotype.Service;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /** Email operations of the public API, shared by REST and MCP so both answer alike. */
 @Service
@@ -81,10 +85,50 @@ public class Emails {
                 .orElseThrow(ApiProblem::notFound);
     }
 
-    public byte[] raw(Caller caller, String id) {
+    /**
+     * The raw message as it is read, chunk by chunk. The first chunk is fetched here, so that a
+     * message without bytes (purged meanwhile) is a 404 before the response starts.
+     */
+    public RawDownload raw(Caller caller, String id) {
         EmailView view = view(caller, id);
-        return gateways.one(new GetRawEmailQuery(caller.accountId(), view.id()), RawEmailView.class)
-                .map(RawEmailView::raw).orElseThrow(ApiProblem::notFound);
+        Stream<RawEmailChunkView> chunks = gateways.stream(new GetRawEmailChunksQuery(caller.accountId(), view.id()),
+                RawEmailChunkView.class, 2);
+        Iterator<RawEmailChunkView> iterator = chunks.iterator();
+        if (!iterator.hasNext()) {
+            chunks.close();
+            throw ApiProblem.notFound();
+        }
+        return new RawDownload(iterator.next(), iterator, chunks);
+    }
+
+    /** A raw message being downloaded; closing it cancels the query if the copy stopped early. */
+    public static final class RawDownload implements AutoCloseable {
+
+        private final RawEmailChunkView first;
+        private final Iterator<RawEmailChunkView> rest;
+        private final Stream<RawEmailChunkView> query;
+
+        RawDownload(RawEmailChunkView first, Iterator<RawEmailChunkView> rest, Stream<RawEmailChunkView> query) {
+            this.first = first;
+            this.rest = rest;
+            this.query = query;
+        }
+
+        public long length() {
+            return first.totalBytes();
+        }
+
+        public void writeTo(OutputStream out) throws IOException {
+            out.write(first.bytes());
+            while (rest.hasNext()) {
+                out.write(rest.next().bytes());
+            }
+        }
+
+        @Override
+        public void close() {
+            query.close();
+        }
     }
 
     /** Flags first, then the folder, so a single PATCH can mark read and move. */

@@ -9,15 +9,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 class ReceiveMailTest extends IntegrationTest {
@@ -198,11 +201,67 @@ class ReceiveMailTest extends IntegrationTest {
         assertThat(listed.get(0).get("subject").asText()).isEqualTo("Retried");
     }
 
+    /** The download streams verified segments: it is byte-exact, and an altered segment ends it short. */
+    @Test
+    void aRawDownloadOfSeveralSegmentsIsExactAndStopsShortAtAnAlteredOne() throws IOException {
+        Api.Client account = admin().newAccount("PRO");
+        JsonNode mailbox = createMailbox(account);
+        String address = mailbox.get("address").asText();
+        byte[] message = message("bob@example.org", address, "Long", ("y".repeat(76) + "\r\n").repeat(4_000));
+        try (SmtpClient smtp = smtp()) {
+            assertThat(smtp.send("bob@example.org", message, address)).startsWith("250");
+        }
+        String id = awaitListed(account, mailbox.get("id").asText(), 1).get(0).get("id").asText();
+        String path = "/api/v1/pub/email/" + id + "/raw";
+
+        HttpResponse<byte[]> whole = account.download(path);
+        assertThat(whole.headers().firstValueAsLong("Content-Length")).hasValue(message.length);
+        assertThat(whole.body()).isEqualTo(message);
+
+        Path blob = dataDir.resolve("blobs").resolve(account.accountId()).resolve(id + ".blob");
+        byte[] stored = Files.readAllBytes(blob);
+        // Format byte, nonce prefix, two whole segments with their tags: then a byte of the third.
+        stored[1 + 8 + 2 * (64 * 1024 + 16) + 10] ^= 1;
+        Files.write(blob, stored);
+        assertThatThrownBy(() -> account.download(path)).as("the response ends before its Content-Length")
+                .isInstanceOf(UncheckedIOException.class);
+    }
+
     @Test
     void aDeclaredSizeOverTheLimitIsRefusedBeforeData() {
         try (SmtpClient smtp = smtp()) {
             assertThat(smtp.ehlo()).contains("SIZE 26214400").contains("8BITMIME");
             assertThat(smtp.command("MAIL FROM:<bob@example.org> SIZE=26214401")).startsWith("552");
+        }
+    }
+
+    /** SIZE only sizes the buffer DATA is read into: whatever the client announced, the bytes sent are stored. */
+    @Test
+    void aDeclaredSizeThatIsRightTooSmallOrTooLargeStoresExactlyTheBytesSent() {
+        Api.Client account = admin().newAccount("PRO");
+        JsonNode mailbox = createMailbox(account);
+        String address = mailbox.get("address").asText();
+        String body = ("x".repeat(76) + "\r\n").repeat(2_600);
+        Map<String, byte[]> sent = new HashMap<>();
+        try (SmtpClient smtp = smtp()) {
+            smtp.ehlo();
+            for (String declared : new String[] {"exact", "smaller", "larger"}) {
+                byte[] message = message("bob@example.org", address, "Size " + declared, body);
+                int size = switch (declared) {
+                    case "exact" -> message.length;
+                    case "smaller" -> message.length - 70_000;
+                    default -> message.length + 70_000;
+                };
+                SmtpClient.expect(250, smtp.command("MAIL FROM:<bob@example.org> SIZE=" + size));
+                SmtpClient.expect(250, smtp.rcptTo(address));
+                assertThat(smtp.data(message)).as(declared).startsWith("250");
+                sent.put("Size " + declared, message);
+            }
+        }
+
+        for (JsonNode listed : awaitListed(account, mailbox.get("id").asText(), 3)) {
+            byte[] raw = account.download("/api/v1/pub/email/" + listed.get("id").asText() + "/raw").body();
+            assertThat(raw).as(listed.get("subject").asText()).isEqualTo(sent.get(listed.get("subject").asText()));
         }
     }
 

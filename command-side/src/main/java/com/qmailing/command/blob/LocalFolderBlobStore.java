@@ -1,7 +1,10 @@
 package com.qmailing.command.blob;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -33,6 +36,7 @@ public final class LocalFolderBlobStore implements BlobStore {
     static final String SUFFIX = ".blob";
     private static final String TEMP_PREFIX = ".";
     private static final String TEMP_SUFFIX = ".tmp";
+    private static final int BUFFER_SIZE = 64 * 1024;
 
     private final Path root;
     private final boolean posix;
@@ -53,7 +57,7 @@ public final class LocalFolderBlobStore implements BlobStore {
     }
 
     @Override
-    public void put(BlobKey key, byte[] content) {
+    public void put(BlobKey key, BlobSource content) {
         Path target = pathOf(key);
         Path folder = target.getParent();
         Path temp = null;
@@ -62,10 +66,12 @@ public final class LocalFolderBlobStore implements BlobStore {
             temp = posix
                     ? Files.createTempFile(folder, TEMP_PREFIX, TEMP_SUFFIX, ownerOnly("rw-------"))
                     : Files.createTempFile(folder, TEMP_PREFIX, TEMP_SUFFIX);
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+                 InputStream in = content.open()) {
+                long written = copy(in, channel);
+                if (written != content.length()) {
+                    throw new IOException("the content is " + written + " bytes, not the " + content.length()
+                            + " announced");
                 }
                 channel.force(true);
             }
@@ -73,7 +79,7 @@ public final class LocalFolderBlobStore implements BlobStore {
             temp = null;
             // The rename lives in the folder's entries: without this a crash could forget it.
             syncFolder(folder);
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new BlobStoreUnavailableException("cannot store blob " + key, e);
         } finally {
             deleteQuietly(temp);
@@ -81,14 +87,33 @@ public final class LocalFolderBlobStore implements BlobStore {
     }
 
     @Override
-    public Optional<byte[]> get(BlobKey key) {
+    public Optional<StoredBlob> open(BlobKey key) {
         try {
-            return Optional.of(Files.readAllBytes(pathOf(key)));
+            FileChannel channel = FileChannel.open(pathOf(key), StandardOpenOption.READ);
+            try {
+                return Optional.of(new StoredBlob(channel.size(), Channels.newInputStream(channel)));
+            } catch (IOException e) {
+                channel.close();
+                throw e;
+            }
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
             throw new BlobStoreUnavailableException("cannot read blob " + key, e);
         }
+    }
+
+    private static long copy(InputStream in, FileChannel channel) throws IOException {
+        byte[] buffer = new byte[BUFFER_SIZE];
+        long total = 0;
+        for (int read = in.read(buffer); read != -1; read = in.read(buffer)) {
+            ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, read);
+            while (chunk.hasRemaining()) {
+                channel.write(chunk);
+            }
+            total += read;
+        }
+        return total;
     }
 
     @Override

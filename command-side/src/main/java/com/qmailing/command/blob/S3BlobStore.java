@@ -4,6 +4,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -14,6 +15,7 @@ import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException
 import software.amazon.awssdk.services.s3.model.CreateBucketConfiguration;
 import software.amazon.awssdk.services.s3.model.Delete;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
@@ -21,6 +23,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.paginators.ListObjectsV2Iterable;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -64,19 +68,29 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     }
 
     @Override
-    public void put(BlobKey key, byte[] content) {
+    public void put(BlobKey key, BlobSource content) {
+        // The SDK opens the body again when it retries; each stream is read to its end.
+        RequestBody body = RequestBody.fromContentProvider(() -> {
+            try {
+                return content.open();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, content.length(), "application/octet-stream");
         try {
-            client.putObject(request -> request.bucket(bucket).key(key.value()), RequestBody.fromBytes(content));
-        } catch (SdkException e) {
+            client.putObject(request -> request.bucket(bucket).key(key.value()), body);
+        } catch (SdkException | UncheckedIOException | IllegalStateException e) {
+            // The SDK reports a body shorter than its announced length as an IllegalStateException.
             throw new BlobStoreUnavailableException("cannot store blob " + key, e);
         }
     }
 
     @Override
-    public Optional<byte[]> get(BlobKey key) {
+    public Optional<StoredBlob> open(BlobKey key) {
         try {
-            return Optional.of(client.getObjectAsBytes(request -> request.bucket(bucket).key(key.value()))
-                    .asByteArrayUnsafe());
+            ResponseInputStream<GetObjectResponse> object =
+                    client.getObject(request -> request.bucket(bucket).key(key.value()));
+            return Optional.of(new StoredBlob(object.response().contentLength(), object));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (SdkException e) {

@@ -1,6 +1,7 @@
 package com.qmailing.command.email;
 
 import com.qmailing.command.blob.BlobKey;
+import com.qmailing.command.blob.BlobSource;
 import com.qmailing.command.blob.EncryptedBlobs;
 import com.qmailing.command.mailbox.ForwardingSettings;
 import com.qmailing.events.common.AccountId;
@@ -57,12 +58,14 @@ class EmailReception {
         if (forward.isPresent()) {
             boolean copyKept = !forward.get().only();
             EmailId copy = copyKept ? EmailId.random() : command.emailId();
-            byte[] raw = trace.stamp(command.mailboxId(), command.raw());
+            // The trace line goes on top of the received bytes as they are encrypted: they are not copied.
+            BlobSource stamped = BlobSource.of(trace.line(command.mailboxId(), command.raw()),
+                    BlobSource.of(command.raw()));
             // No thread and no storage count: the copy is in no folder and goes once the forward is settled.
             blobs.store(DataSubject.email(copy, command.accountId()), BlobKey.email(command.accountId(), copy.value()),
-                    raw);
+                    stamped);
             EmailForwardQueuedEvent queued = new EmailForwardQueuedEvent(copy, command.accountId(),
-                    command.mailboxId(), raw.length, command.headers(), List.of(forward.get().to()), copyKept,
+                    command.mailboxId(), stamped.length(), command.headers(), List.of(forward.get().to()), copyKept,
                     clock.instant());
             emails.newInstance(() -> new Email(queued));
         }

@@ -6,7 +6,6 @@ import org.springframework.stereotype.Component;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -29,6 +28,7 @@ import java.util.Locale;
 class ForwardTrace {
 
     static final String HEADER = "X-QMailing-Forwarded";
+    private static final int DIGEST_BUFFER = 8 * 1024;
     /**
      * A backstop for loops the marks cannot see (a remote hop that rewrote the body): past this many
      * trace lines, of any origin, a message is kept rather than forwarded again.
@@ -42,13 +42,12 @@ class ForwardTrace {
         this.key = new SecretKeySpec(masterKey.derive("qmailing forward trace v1"), "HmacSHA256");
     }
 
-    /** The message as it leaves the mailbox: its bytes unchanged under this mailbox's trace line. */
-    byte[] stamp(MailboxId mailbox, byte[] raw) {
-        byte[] line = (HEADER + ": " + mark(mailbox, raw) + "\r\n").getBytes(StandardCharsets.US_ASCII);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(line.length + raw.length);
-        out.writeBytes(line);
-        out.writeBytes(raw);
-        return out.toByteArray();
+    /**
+     * This mailbox's trace line, to put on top of the message's unchanged bytes as it leaves the
+     * mailbox. The caller joins the two as it writes them, so the message is not copied.
+     */
+    byte[] line(MailboxId mailbox, byte[] raw) {
+        return (HEADER + ": " + mark(mailbox, raw) + "\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Whether the message must not be forwarded by this mailbox: it passed it already, or too many hops. */
@@ -59,7 +58,7 @@ class ForwardTrace {
 
     private String mark(MailboxId mailbox, byte[] raw) {
         try {
-            byte[] body = MessageDigest.getInstance("SHA-256").digest(normalizedBody(raw));
+            byte[] body = normalizedBodyDigest(raw);
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
             mac.update(ByteBuffer.allocate(16).putLong(mailbox.value().getMostSignificantBits())
@@ -103,26 +102,34 @@ class ForwardTrace {
     }
 
     /**
-     * The body with line ends as bare LF and no trailing blank lines: relays may change CRLF and add
-     * or drop a final newline without changing the message.
+     * The SHA-256 of the body with line ends as bare LF and no trailing blank lines: relays may
+     * change CRLF and add or drop a final newline without changing the message. Digested in
+     * place, a buffer at a time, rather than from a normalised copy of the message.
      */
-    private static byte[] normalizedBody(byte[] raw) {
+    private static byte[] normalizedBodyDigest(byte[] raw) throws GeneralSecurityException {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
         int start = bodyStart(raw);
         if (start < 0) {
-            return new byte[0];
+            return digest.digest();
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length - start);
-        for (int i = start; i < raw.length; i++) {
+        // Trailing CRs and LFs all go: without the CRs they are the trailing blank lines.
+        int end = raw.length;
+        while (end > start && (raw[end - 1] == '\n' || raw[end - 1] == '\r')) {
+            end--;
+        }
+        byte[] buffer = new byte[DIGEST_BUFFER];
+        int filled = 0;
+        for (int i = start; i < end; i++) {
             if (raw[i] != '\r') {
-                out.write(raw[i]);
+                buffer[filled++] = raw[i];
+                if (filled == buffer.length) {
+                    digest.update(buffer, 0, filled);
+                    filled = 0;
+                }
             }
         }
-        byte[] body = out.toByteArray();
-        int length = body.length;
-        while (length > 0 && body[length - 1] == '\n') {
-            length--;
-        }
-        return Arrays.copyOf(body, length);
+        digest.update(buffer, 0, filled);
+        return digest.digest();
     }
 
     /** Where the body begins: after the first empty line; -1 when there is none. */

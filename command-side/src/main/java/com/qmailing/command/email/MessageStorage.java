@@ -1,6 +1,7 @@
 package com.qmailing.command.email;
 
 import com.qmailing.command.blob.BlobKey;
+import com.qmailing.command.blob.BlobSource;
 import com.qmailing.command.blob.EncryptedBlobs;
 import com.qmailing.command.mailbox.AddressRegistry;
 import com.qmailing.events.common.AccountId;
@@ -33,7 +34,7 @@ class MessageStorage {
 
     /** @return the thread the message joins */
     UUID store(EmailId email, AccountId account, MailboxId mailbox, byte[] raw, EmailHeaders headers) {
-        blobs.store(DataSubject.email(email, account), BlobKey.email(account, email.value()), raw);
+        blobs.store(DataSubject.email(email, account), BlobKey.email(account, email.value()), BlobSource.of(raw));
         UUID thread = threads.threadFor(account, email, headers.messageId(), headers.inReplyTo(),
                 headers.references());
         addresses.addStorage(mailbox, raw.length);

@@ -4,6 +4,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +20,7 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What every {@link BlobStore} promises, run against each implementation. A subclass supplies a
@@ -200,6 +204,55 @@ abstract class BlobStoreContract {
                 candidate -> assertThat(content).isEqualTo(candidate)));
     }
 
+    @Test
+    void aBlobPutFromAStreamIsReadBackAsAStreamOfItsLength() throws Exception {
+        byte[] content = random(25 << 20, 9);
+        BlobKey key = BlobKey.of("account/streamed");
+
+        store().put(key, BlobSource.of(content));
+
+        try (StoredBlob blob = store().open(key).orElseThrow()) {
+            assertThat(blob.length()).isEqualTo(content.length);
+            assertThat(blob.content().readAllBytes()).isEqualTo(content);
+        }
+    }
+
+    @Test
+    void aHeadAndARestAreStoredAsOneBlob() {
+        BlobKey key = BlobKey.of("account/joined");
+
+        store().put(key, BlobSource.of(bytes("head\r\n"), BlobSource.of(bytes("rest"))));
+
+        assertThat(store().get(key)).hasValueSatisfying(c -> assertThat(c).isEqualTo(bytes("head\r\nrest")));
+    }
+
+    @Test
+    void openingAMissingKeyFindsNothing() {
+        assertThat(store().open(BlobKey.of("account/never-stored"))).isEmpty();
+    }
+
+    @Test
+    void aSourceThatFailsMidwayFailsThePutAndLeavesTheOldBlob() {
+        BlobKey key = BlobKey.of("account/email");
+        store().put(key, bytes("old"));
+
+        assertThatThrownBy(() -> store().put(key, failingAfter(1 << 20)))
+                .isInstanceOf(BlobStoreUnavailableException.class);
+
+        assertThat(store().get(key)).hasValueSatisfying(c -> assertThat(c).isEqualTo(bytes("old")));
+    }
+
+    @Test
+    void aSourceShorterThanAnnouncedFailsThePutAndLeavesTheOldBlob() {
+        BlobKey key = BlobKey.of("account/email");
+        store().put(key, bytes("old"));
+        BlobSource shortOne = announcing(100, bytes("only these"));
+
+        assertThatThrownBy(() -> store().put(key, shortOne)).isInstanceOf(BlobStoreUnavailableException.class);
+
+        assertThat(store().get(key)).hasValueSatisfying(c -> assertThat(c).isEqualTo(bytes("old")));
+    }
+
     /** The key type refuses them, so no store ever sees a path that leaves its root. */
     @ParameterizedTest
     @ValueSource(strings = {"../escape", "acc/../../escape", "/etc/passwd", "acc//x", "..", "acc/..", "C:\\x"})
@@ -223,6 +276,45 @@ abstract class BlobStoreContract {
 
     static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Announces {@code 2 * failAt} bytes and fails after {@code failAt}, as a broken spool or socket would. */
+    private static BlobSource failingAfter(int failAt) {
+        return new BlobSource() {
+            @Override
+            public long length() {
+                return 2L * failAt;
+            }
+
+            @Override
+            public InputStream open() {
+                return new InputStream() {
+                    private int served;
+
+                    @Override
+                    public int read() throws IOException {
+                        if (served++ >= failAt) {
+                            throw new IOException("source broke");
+                        }
+                        return 'x';
+                    }
+                };
+            }
+        };
+    }
+
+    private static BlobSource announcing(long length, byte[] content) {
+        return new BlobSource() {
+            @Override
+            public long length() {
+                return length;
+            }
+
+            @Override
+            public InputStream open() {
+                return new ByteArrayInputStream(content);
+            }
+        };
     }
 
     private static void inParallel(List<Callable<Void>> tasks) throws Exception {

@@ -1,5 +1,8 @@
 package com.qmailing.command.blob;
 
+import com.qmailing.events.common.AccountId;
+import com.qmailing.events.common.DataSubject;
+import com.qmailing.events.common.MailboxId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,6 +51,22 @@ class S3BlobStoreTest extends BlobStoreContract {
     @Override
     protected BlobStore store() {
         return store;
+    }
+
+    /** The sealed stream's announced length is the S3 content length: a wrong one would fail the PUT. */
+    @Test
+    void anEncryptedBlobIsStreamedIntoS3AtItsComputedLengthAndReadBack() throws Exception {
+        EncryptedBlobs blobs = new EncryptedBlobs(store, TestKeyVaults.fresh());
+        DataSubject scope = DataSubject.mailbox(MailboxId.random(), AccountId.random());
+        BlobKey key = BlobKey.of("account/sealed");
+        byte[] message = random(3 * SegmentedGcm.SEGMENT + 123, 8);
+
+        blobs.store(scope, key, BlobSource.of(message));
+
+        try (StoredBlob stored = store.open(key).orElseThrow()) {
+            assertThat(stored.length()).isEqualTo(1 + SegmentedGcm.sealedLength(message.length));
+        }
+        assertThat(blobs.read(scope, key)).hasValueSatisfying(plaintext -> assertThat(plaintext).isEqualTo(message));
     }
 
     @Test

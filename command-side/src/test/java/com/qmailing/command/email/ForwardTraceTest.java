@@ -5,6 +5,7 @@ import com.qmailing.events.common.MailboxId;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +20,7 @@ class ForwardTraceTest {
 
     @Test
     void aMessageStampedByAMailboxIsALoopThereAndNowhereElse() {
-        byte[] forwarded = trace.stamp(A, MESSAGE);
+        byte[] forwarded = stamp(trace, A, MESSAGE);
 
         assertThat(trace.isLoop(A, forwarded)).isTrue();
         assertThat(trace.isLoop(B, forwarded)).isFalse();
@@ -28,7 +29,7 @@ class ForwardTraceTest {
 
     @Test
     void theStampKeepsTheOriginalBytesUnderOneTraceLine() {
-        String forwarded = new String(trace.stamp(A, MESSAGE), StandardCharsets.US_ASCII);
+        String forwarded = new String(stamp(trace, A, MESSAGE), StandardCharsets.US_ASCII);
 
         assertThat(forwarded).startsWith(ForwardTrace.HEADER + ": v1.");
         assertThat(forwarded.substring(forwarded.indexOf("\r\n") + 2)).isEqualTo(new String(MESSAGE,
@@ -38,7 +39,7 @@ class ForwardTraceTest {
 
     @Test
     void everyMailboxOfAChainIsRecognisedAfterRemoteHopsRewroteLineEndsAndAddedHeaders() {
-        byte[] viaB = trace.stamp(B, trace.stamp(A, MESSAGE));
+        byte[] viaB = stamp(trace, B, stamp(trace, A, MESSAGE));
         byte[] relayed = bytes("Received: from relay.example.net\n\tby mx.example.org\n"
                 + new String(viaB, StandardCharsets.US_ASCII).replace("\r\n", "\n") + "\n");
 
@@ -48,7 +49,7 @@ class ForwardTraceTest {
 
     @Test
     void aMarkCopiedOntoAnotherMessageDoesNotStopItsForward() {
-        String stampedLine = new String(trace.stamp(A, MESSAGE), StandardCharsets.US_ASCII).split("\r\n")[0];
+        String stampedLine = new String(stamp(trace, A, MESSAGE), StandardCharsets.US_ASCII).split("\r\n")[0];
         byte[] forged = bytes(stampedLine + "\r\nFrom: mallory@example.org\r\n\r\nSomething else\r\n");
 
         assertThat(trace.isLoop(A, forged)).isFalse();
@@ -58,7 +59,21 @@ class ForwardTraceTest {
     void anotherInstancesMarksMeanNothingHere() {
         ForwardTrace elsewhere = new ForwardTrace(MasterKey.fromBase64(MasterKey.generateBase64()));
 
-        assertThat(trace.isLoop(A, elsewhere.stamp(A, MESSAGE))).isFalse();
+        assertThat(trace.isLoop(A, stamp(elsewhere, A, MESSAGE))).isFalse();
+    }
+
+    /**
+     * The mark of a fixed key, mailbox and message, as the first release (which digested a
+     * normalised copy of the body) wrote it: forwards stamped before must still be recognised.
+     */
+    @Test
+    void theMarkIsTheOneEarlierReleasesStamped() {
+        ForwardTrace fixed = new ForwardTrace(MasterKey.fromBase64("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="));
+        byte[] message = bytes("From: carol@example.org\r\nTo: a@qmailing.local\r\nSubject: Tea\r\n\r\n"
+                + "Shall we?\r\nLine two\r\r\n\r\n\r\n");
+
+        assertThat(new String(fixed.line(A, message), StandardCharsets.US_ASCII))
+                .isEqualTo("X-QMailing-Forwarded: v1.XGgLTlI9NKn8rxOUiI0oag\r\n");
     }
 
     @Test
@@ -71,6 +86,14 @@ class ForwardTraceTest {
         assertThat(trace.isLoop(A, bytes(lines + new String(MESSAGE, StandardCharsets.US_ASCII)))).isTrue();
         assertThat(trace.isLoop(A, bytes(lines.substring(lines.indexOf("\n") + 1)
                 + new String(MESSAGE, StandardCharsets.US_ASCII)))).isFalse();
+    }
+
+    /** The forward copy as reception stores it: the trace line on top of the unchanged bytes. */
+    private static byte[] stamp(ForwardTrace by, MailboxId mailbox, byte[] raw) {
+        byte[] line = by.line(mailbox, raw);
+        byte[] stamped = Arrays.copyOf(line, line.length + raw.length);
+        System.arraycopy(raw, 0, stamped, line.length, raw.length);
+        return stamped;
     }
 
     private static byte[] bytes(String text) {

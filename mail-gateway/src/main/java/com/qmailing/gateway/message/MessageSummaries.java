@@ -20,7 +20,7 @@ public class MessageSummaries {
     }
 
     public EmailHeaders of(byte[] raw) {
-        ParsedMessage message = parser.parse(raw);
+        ParsedMessage message = parser.summarise(raw);
         MessageAddress from = message.from();
         return new EmailHeaders(from == null ? null : from.address(), from == null ? null : from.name(),
                 addresses(message.to()), addresses(message.cc()), List.of(), message.subject(),

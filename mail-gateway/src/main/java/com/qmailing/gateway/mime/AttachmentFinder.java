@@ -5,16 +5,33 @@ import com.qmailing.gateway.mime.MimeWalker.Leaf;
 import java.io.IOException;
 import java.util.Optional;
 
-/** Walks to one attachment by index, leaving every other body undecoded. */
+/**
+ * Walks to one attachment by index, leaving every other body undecoded: a first walk measures it,
+ * a second one decodes it into an array of exactly that size. Decoding twice costs less than the
+ * copies a growing buffer makes of a large attachment, and the download holds it only once.
+ */
 final class AttachmentFinder implements MimeWalker.PartVisitor {
 
     private final BodySelection selection = new BodySelection();
     private final int wanted;
+    private final AttachmentInfo measured;
     private int seen;
+    private AttachmentInfo info;
     private AttachmentContent found;
 
-    AttachmentFinder(int wanted) {
+    private AttachmentFinder(int wanted, AttachmentInfo measured) {
         this.wanted = wanted;
+        this.measured = measured;
+    }
+
+    /** The first walk: name, type and decoded size of the attachment. */
+    static AttachmentFinder measuring(int wanted) {
+        return new AttachmentFinder(wanted, null);
+    }
+
+    /** The second walk, over the same bytes: the attachment's content, of the size measured. */
+    static AttachmentFinder loading(AttachmentInfo measured) {
+        return new AttachmentFinder(measured.index(), measured);
     }
 
     @Override
@@ -30,8 +47,16 @@ final class AttachmentFinder implements MimeWalker.PartVisitor {
         if (seen++ < wanted) {
             return true;
         }
-        found = AttachmentReader.load(wanted, leaf);
+        if (measured == null) {
+            info = AttachmentReader.measure(wanted, leaf);
+        } else {
+            found = AttachmentReader.load(measured, leaf);
+        }
         return false;
+    }
+
+    Optional<AttachmentInfo> measured() {
+        return Optional.ofNullable(info);
     }
 
     Optional<AttachmentContent> found() {

@@ -5,7 +5,6 @@ import com.qmailing.gateway.mime.MimeWalker.Leaf;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.Arrays;
 
 /**
  * Reads an attachment leaf — to measure it when listing, to keep it when downloading — the same
@@ -27,14 +26,20 @@ final class AttachmentReader {
         return new AttachmentInfo(index, filename(leaf, head.bytes()), leaf.headers().listedType(), size);
     }
 
-    static AttachmentContent load(int index, Leaf leaf) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        long size = copy(leaf, bytes);
-        byte[] content = bytes.toByteArray();
-        byte[] head = namedFromContent(leaf) ? Arrays.copyOf(content, Math.min(content.length, MESSAGE_HEADER_LIMIT))
-                : new byte[0];
-        return new AttachmentContent(
-                new AttachmentInfo(index, filename(leaf, head), leaf.headers().listedType(), size), content);
+    /**
+     * @param measured what {@link #measure} said of this very leaf: its size is the array's
+     * @throws IOException when the leaf decodes to another size, which a walk over the same bytes never does
+     */
+    static AttachmentContent load(AttachmentInfo measured, Leaf leaf) throws IOException {
+        if (measured.sizeBytes() > Integer.MAX_VALUE - 8) {
+            throw new IOException("attachment too large for one array");
+        }
+        byte[] content = new byte[(int) measured.sizeBytes()];
+        int read = leaf.body().readNBytes(content, 0, content.length);
+        if (read != content.length || leaf.body().read() != -1) {
+            throw new IOException("the attachment decoded to another size than measured");
+        }
+        return new AttachmentContent(measured, content);
     }
 
     private static boolean namedFromContent(Leaf leaf) {

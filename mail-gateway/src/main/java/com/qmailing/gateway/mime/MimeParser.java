@@ -10,10 +10,30 @@ import java.util.Optional;
  */
 public final class MimeParser {
 
+    /**
+     * How much of each body a summary reads: enough for any preview (HTML's visible text often
+     * starts after kilobytes of style sheet), while a message whose body is most of 25 MB costs
+     * no more memory than one with small bodies.
+     */
+    static final int SUMMARY_BODY_LIMIT = 1 << 20;
+
     /** Never throws and never returns null; a null input reads as an empty one. */
     public ParsedMessage parse(byte[] raw) {
+        return parse(raw, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #parse}, for what a message is listed with (headers, preview, attachment list):
+     * the bodies it returns are cut after {@link #SUMMARY_BODY_LIMIT} bytes. Attachments are
+     * measured and never held, here as in {@link #parse}; the walk reads {@code raw} in place.
+     */
+    public ParsedMessage summarise(byte[] raw) {
+        return parse(raw, SUMMARY_BODY_LIMIT);
+    }
+
+    private static ParsedMessage parse(byte[] raw, int bodyLimit) {
         byte[] message = raw == null ? new byte[0] : raw;
-        ParsedMessageCollector collector = new ParsedMessageCollector();
+        ParsedMessageCollector collector = new ParsedMessageCollector(bodyLimit);
         boolean complete = walkQuietly(message, collector);
         try {
             return collector.result(message, complete);
@@ -25,15 +45,20 @@ public final class MimeParser {
     /**
      * The decoded bytes of the attachment at {@code index}, numbered as in
      * {@link ParsedMessage#attachments()}; empty when there is no such attachment. Bodies before
-     * it are skipped undecoded; nothing after it is read.
+     * it are skipped undecoded; nothing after it is read. It is decoded twice, to be measured and
+     * then into an array of its size, so that it is held once (see {@link AttachmentFinder}).
      */
     public Optional<AttachmentContent> attachment(byte[] raw, int index) {
         if (raw == null || index < 0) {
             return Optional.empty();
         }
-        AttachmentFinder finder = new AttachmentFinder(index);
-        walkQuietly(raw, finder);
-        return finder.found();
+        AttachmentFinder measuring = AttachmentFinder.measuring(index);
+        walkQuietly(raw, measuring);
+        return measuring.measured().flatMap(measured -> {
+            AttachmentFinder loading = AttachmentFinder.loading(measured);
+            walkQuietly(raw, loading);
+            return loading.found();
+        });
     }
 
     /** @return whether the walk got to the end; on failure the visitor keeps what it saw before. */

@@ -55,6 +55,11 @@ final class MimeWalker {
             return false;
         }
 
+        /** How many bytes of a preamble {@link #partlessMultipart} gets at most. */
+        default int preambleLimit() {
+            return Integer.MAX_VALUE;
+        }
+
         /** A multipart whose boundary never showed up: all its content ended up in the preamble. */
         default void partlessMultipart(byte[] content) {
         }
@@ -99,7 +104,7 @@ final class MimeWalker {
                 }
                 case T_PREAMBLE -> {
                     if (visitor.wantsPartlessMultiparts() && !open.isEmpty()) {
-                        open.peek().preamble = stream.getInputStream().readAllBytes();
+                        open.peek().preamble = stream.getInputStream().readNBytes(visitor.preambleLimit());
                     }
                 }
                 case T_END_MULTIPART -> {

@@ -5,6 +5,7 @@ import com.qmailing.gateway.mime.MimeWalker.Leaf;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -15,6 +16,7 @@ import java.util.function.Supplier;
  */
 final class ParsedMessageCollector implements MimeWalker.PartVisitor {
 
+    private final int bodyLimit;
     private final BodySelection selection = new BodySelection();
     private final List<AttachmentInfo> attachments = new ArrayList<>();
     private HeaderFields fields = new HeaderFields();
@@ -29,6 +31,11 @@ final class ParsedMessageCollector implements MimeWalker.PartVisitor {
         }
     }
 
+    /** @param bodyLimit how many bytes of each body, and of the fall-backs, to keep */
+    ParsedMessageCollector(int bodyLimit) {
+        this.bodyLimit = bodyLimit;
+    }
+
     @Override
     public void messageHeaders(HeaderFields messageFields) {
         fields = messageFields;
@@ -38,8 +45,8 @@ final class ParsedMessageCollector implements MimeWalker.PartVisitor {
     public boolean leaf(Leaf leaf) throws IOException {
         Role role = selection.roleOf(leaf);
         switch (role) {
-            case TEXT_BODY -> text = new Body(leaf.body().readAllBytes(), leaf.headers().charset());
-            case HTML_BODY -> html = new Body(leaf.body().readAllBytes(), leaf.headers().charset());
+            case TEXT_BODY -> text = new Body(leaf.body().readNBytes(bodyLimit), leaf.headers().charset());
+            case HTML_BODY -> html = new Body(leaf.body().readNBytes(bodyLimit), leaf.headers().charset());
             case ATTACHMENT -> attachments.add(AttachmentReader.measure(attachments.size(), leaf));
         }
         return true;
@@ -48,6 +55,11 @@ final class ParsedMessageCollector implements MimeWalker.PartVisitor {
     @Override
     public boolean wantsPartlessMultiparts() {
         return true;
+    }
+
+    @Override
+    public int preambleLimit() {
+        return bodyLimit;
     }
 
     @Override
@@ -74,7 +86,8 @@ final class ParsedMessageCollector implements MimeWalker.PartVisitor {
             preview = PreviewText.of(HtmlSanitiser.visibleText(htmlBody));
         }
         if (preview == null && !complete && attachments.isEmpty() && RawText.looksLikeText(raw)) {
-            preview = PreviewText.of(new Body(raw, null).decoded());
+            byte[] head = raw.length <= bodyLimit ? raw : Arrays.copyOf(raw, bodyLimit);
+            preview = PreviewText.of(new Body(head, null).decoded());
         }
         return new ParsedMessage(headers.subject(), headers.from(), headers.to(), headers.cc(), headers.replyTo(),
                 headers.messageId(), headers.inReplyTo(), headers.references(), headers.date(),

@@ -67,7 +67,7 @@ class Transmission {
         if (command.envelopeFrom() != null) {
             return command.envelopeFrom().toString();
         }
-        MessageAddress from = parser.parse(raw).from();
+        MessageAddress from = parser.summarise(raw).from();
         return from == null ? "" : from.address();
     }
 

@@ -6,12 +6,13 @@ import com.qmailing.events.common.MailboxId;
 import com.qmailing.events.email.RecipientRoute;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.subethamail.smtp.MessageContext;
 import org.subethamail.smtp.MessageHandler;
 import org.subethamail.smtp.RejectException;
+import org.subethamail.smtp.server.Session;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,11 +25,13 @@ final class InboundTransaction implements MessageHandler {
 
     private static final Logger log = LoggerFactory.getLogger(InboundTransaction.class);
 
+    private final MessageContext context;
     private final Ingest ingest;
     private final int maxMessageBytes;
     private final Map<MailboxId, AccountId> mailboxes = new LinkedHashMap<>();
 
-    InboundTransaction(Ingest ingest, int maxMessageBytes) {
+    InboundTransaction(MessageContext context, Ingest ingest, int maxMessageBytes) {
+        this.context = context;
         this.ingest = ingest;
         this.maxMessageBytes = maxMessageBytes;
     }
@@ -63,10 +66,8 @@ final class InboundTransaction implements MessageHandler {
 
     @Override
     public String data(InputStream data) throws RejectException, IOException {
-        byte[] raw = data.readNBytes(maxMessageBytes + 1);
-        if (raw.length > maxMessageBytes) {
-            // Read the rest so the session stays in step with the client, then refuse the whole message.
-            data.transferTo(OutputStream.nullOutputStream());
+        byte[] raw = MessageData.read(data, maxMessageBytes, declaredSize());
+        if (raw == null) {
             throw SmtpReplies.tooLarge(maxMessageBytes);
         }
         try {
@@ -76,6 +77,11 @@ final class InboundTransaction implements MessageHandler {
             throw SmtpReplies.notStored();
         }
         return "2.0.0 Ok: stored";
+    }
+
+    /** The client's {@code SIZE=}: only the session knows it, and it is 0 when none was given. */
+    private int declaredSize() {
+        return context instanceof Session session ? session.getDeclaredMessageSize() : 0;
     }
 
     @Override

@@ -37,7 +37,7 @@ public class SmtpListener {
                 .connectionTimeout((int) properties.connectionTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 // The stored message is exactly the bytes the client sent: /raw must give them back unchanged.
                 .insertReceivedHeaders(false)
-                .messageHandlerFactory(context -> new InboundTransaction(ingest, maxMessageBytes));
+                .messageHandlerFactory(context -> new InboundTransaction(context, ingest, maxMessageBytes));
         if (!properties.bindAddress().isBlank()) {
             builder.bindAddress(address(properties.bindAddress()));
         }

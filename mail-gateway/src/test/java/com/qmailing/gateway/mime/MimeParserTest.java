@@ -56,6 +56,38 @@ class MimeParserTest {
     }
 
     @Test
+    void aSummaryKeepsTheListedFactsButCutsAHugeBody() {
+        byte[] raw = Eml.concat(Eml.utf8("""
+                From: alice@example.com
+                Subject: Big
+                Content-Type: multipart/mixed; boundary="b"
+
+                --b
+                Content-Type: text/plain; charset=utf-8
+
+                Start of a very long text.
+                """), "x".repeat(3 * MimeParser.SUMMARY_BODY_LIMIT).getBytes(StandardCharsets.US_ASCII),
+                Eml.utf8("""
+
+                --b
+                Content-Type: application/octet-stream
+                Content-Disposition: attachment; filename="data.bin"
+
+                AAAA
+                --b--
+                """));
+
+        ParsedMessage full = parser.parse(raw);
+        ParsedMessage summary = parser.summarise(raw);
+
+        assertThat(full.textBody()).hasSizeGreaterThan(3 * MimeParser.SUMMARY_BODY_LIMIT);
+        assertThat(summary.textBody()).hasSizeLessThanOrEqualTo(MimeParser.SUMMARY_BODY_LIMIT);
+        assertThat(summary.previewText()).isEqualTo(full.previewText()).startsWith("Start of a very long text.");
+        assertThat(summary.subject()).isEqualTo("Big");
+        assertThat(summary.attachments()).isEqualTo(full.attachments()).hasSize(1);
+    }
+
+    @Test
     void absentHeadersAreNullAndListsEmpty() {
         ParsedMessage message = parser.parse(Eml.utf8("X-Only: this\n\nbody\n"));
 
