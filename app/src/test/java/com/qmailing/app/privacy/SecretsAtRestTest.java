@@ -2,6 +2,7 @@ package com.qmailing.app.privacy;
 
 import com.qmailing.app.support.Api;
 import com.qmailing.app.support.IntegrationTest;
+import jakarta.servlet.MultipartConfigElement;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,6 +19,8 @@ class SecretsAtRestTest extends IntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    MultipartConfigElement uploads;
 
     @Test
     void personalFieldsOfEventsAreStoredEncrypted() {
@@ -38,6 +41,14 @@ class SecretsAtRestTest extends IntegrationTest {
         // ...and yet the read side sees the plaintext, decrypted with the mailbox's key.
         assertThat(owner.get("/api/v1/pub/mailboxes").json().get(0).get("displayName").asText())
                 .isEqualTo("Name " + marker);
+    }
+
+    /** An attachment sent with the send endpoint is never spooled to a plaintext temporary file. */
+    @Test
+    void uploadedAttachmentsAreNeverSpooledToDisk() {
+        assertThat(uploads.getMaxFileSize()).isPositive();
+        assertThat((long) uploads.getFileSizeThreshold()).isGreaterThanOrEqualTo(uploads.getMaxFileSize());
+        assertThat((long) uploads.getFileSizeThreshold()).isGreaterThanOrEqualTo(uploads.getMaxRequestSize());
     }
 
     @Test
