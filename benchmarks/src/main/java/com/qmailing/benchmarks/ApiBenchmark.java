@@ -89,7 +89,7 @@ public final class ApiBenchmark {
 
     private static void listAtFixedRate(String base, String token) throws Exception {
         int mailboxes = new Http(base).expect(200, "GET", "/api/v1/pub/mailboxes", token, null).size();
-        Latencies latencies = FixedRateGets.run(base, "/api/v1/pub/mailboxes", token, LIST_RATE, LIST_SECONDS);
+        Latencies latencies = FixedRate.gets(base, "/api/v1/pub/mailboxes", token, LIST_RATE, LIST_SECONDS);
         System.out.printf("GET /mailboxes (%d mailboxes) at %d req/s for %d s: %s%n", mailboxes, LIST_RATE,
                 LIST_SECONDS, latencies.summary());
     }

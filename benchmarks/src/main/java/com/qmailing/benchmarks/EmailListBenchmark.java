@@ -23,9 +23,9 @@ public final class EmailListBenchmark {
         String total = new Http(base).send("GET", path, token, null).headers().firstValue("X-Total-Count")
                 .orElseThrow(() -> new IllegalStateException("no X-Total-Count: is the mailbox id right?"));
 
-        Latencies warmUp = FixedRateGets.run(base, path, token, RATE, 5);
+        Latencies warmUp = FixedRate.gets(base, path, token, RATE, 5);
         System.out.println("warm-up: " + warmUp.summary());
-        Latencies measured = FixedRateGets.run(base, path, token, RATE, seconds);
+        Latencies measured = FixedRate.gets(base, path, token, RATE, seconds);
         System.out.printf("GET /email?mailboxId=…&limit=25 (%s emails in the INBOX) at %d req/s for %d s: %s%n",
                 total, RATE, seconds, measured.summary());
     }

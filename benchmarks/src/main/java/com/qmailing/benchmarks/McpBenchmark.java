@@ -13,8 +13,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The MCP server's figures: {@code tools/call qmailing_list_mailboxes} latency with 16 concurrent
@@ -99,29 +97,10 @@ public final class McpBenchmark {
             sessions.add(McpSession.open(base, token));
             lanes.add(Executors.newSingleThreadExecutor());
         }
-        int total = SESSIONS * CALLS_PER_SESSION;
-        Latencies latencies = new Latencies(total);
-        long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
-        long start = System.nanoTime();
-        List<Future<?>> calls = new ArrayList<>(total);
+        Latencies latencies;
         try {
-            for (int i = 0; i < total; i++) {
-                long scheduled = start + i * interval;
-                long wait = scheduled - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
-                }
-                McpSession session = sessions.get(i % SESSIONS);
-                int n = i / SESSIONS;
-                calls.add(lanes.get(i % SESSIONS).submit(() -> {
-                    session.callListMailboxes(n);
-                    latencies.record(System.nanoTime() - scheduled);
-                    return null;
-                }));
-            }
-            for (Future<?> call : calls) {
-                call.get();
-            }
+            latencies = FixedRate.run(SESSIONS * CALLS_PER_SESSION, perSecond, n -> lanes.get(n % SESSIONS),
+                    n -> sessions.get(n % SESSIONS).callListMailboxes(n / SESSIONS));
             for (McpSession session : sessions) {
                 session.close();
             }
