@@ -67,31 +67,45 @@ class EmailQueries {
      * counted row by row, and only among the senders of the account's mute rules.
      */
     private long total(ListEmailsQuery query) {
-        return switch (query.folder()) {
+        Count count = switch (query.folder()) {
             case STARRED -> counted(query, "starred and folder <> ?", Folder.TRASH);
             case MUTED -> mutedInInbox(query);
-            case INBOX -> counted(query, "folder = ?", Folder.INBOX) - mutedInInbox(query);
+            // One round trip for the INBOX, the list every client asks for most.
+            case INBOX -> counted(query, "folder = ?", Folder.INBOX).minus(mutedInInbox(query));
             default -> counted(query, "folder = ?", query.folder());
         };
+        return jdbc.queryForObject(count.sql(), Long.class, count.arguments().toArray());
     }
 
-    private long counted(ListEmailsQuery query, String bucketCondition, Folder folder) {
-        String sql = "select coalesce(sum(email_count), 0) from mailbox_folder_counts where account_id = ? and "
-                + bucketCondition;
-        return query.mailboxId() == null
-                ? jdbc.queryForObject(sql, Long.class, query.accountId().value(), folder.name())
-                : jdbc.queryForObject(sql + " and mailbox_id = ?", Long.class, query.accountId().value(),
-                        folder.name(), query.mailboxId().value());
+    private static Count counted(ListEmailsQuery query, String bucketCondition, Folder folder) {
+        return Count.of(query, "select coalesce(sum(email_count), 0) from mailbox_folder_counts where account_id = ? and "
+                + bucketCondition, List.of(query.accountId().value(), folder.name()), "mailbox_id");
     }
 
-    private long mutedInInbox(ListEmailsQuery query) {
-        String sql = "select count(*) from email_view e where e.account_id = ? and e.from_domain in "
+    private static Count mutedInInbox(ListEmailsQuery query) {
+        return Count.of(query, "select count(*) from email_view e where e.account_id = ? and e.from_domain in "
                 + "(select substring(r.pattern from '[^@]*$') from mute_rule_view r where r.account_id = ?) "
-                + "and e.folder = 'INBOX' and " + MUTED;
-        return query.mailboxId() == null
-                ? jdbc.queryForObject(sql, Long.class, query.accountId().value(), query.accountId().value())
-                : jdbc.queryForObject(sql + " and e.mailbox_id = ?", Long.class, query.accountId().value(),
-                        query.accountId().value(), query.mailboxId().value());
+                + "and e.folder = 'INBOX' and " + MUTED, List.of(query.accountId().value(), query.accountId().value()),
+                "e.mailbox_id");
+    }
+
+    /** A scalar count query and its arguments, narrowed to the query's mailbox when it names one. */
+    private record Count(String sql, List<Object> arguments) {
+
+        static Count of(ListEmailsQuery query, String sql, List<Object> arguments, String mailboxColumn) {
+            if (query.mailboxId() == null) {
+                return new Count(sql, arguments);
+            }
+            List<Object> narrowed = new ArrayList<>(arguments);
+            narrowed.add(query.mailboxId().value());
+            return new Count(sql + " and " + mailboxColumn + " = ?", narrowed);
+        }
+
+        Count minus(Count other) {
+            List<Object> both = new ArrayList<>(arguments);
+            both.addAll(other.arguments);
+            return new Count("select (" + sql + ") - (" + other.sql + ")", both);
+        }
     }
 
     @QueryHandler
