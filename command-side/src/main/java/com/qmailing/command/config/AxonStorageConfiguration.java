@@ -53,8 +53,8 @@ public class AxonStorageConfiguration {
     }
 
     @Bean
-    public KeyVault keyVault(JdbcTemplate jdbc, PlatformTransactionManager transactions, MasterKey masterKey) {
-        return new KeyVault(jdbc, transactions, masterKey);
+    public KeyVault keyVault(JdbcTemplate jdbc, MasterKey masterKey) {
+        return new KeyVault(jdbc, masterKey);
     }
 
     @Bean
@@ -147,12 +147,14 @@ public class AxonStorageConfiguration {
      */
     @Bean
     public ConfigurerModule processorDefaults(PlatformTransactionManager transactions, JdbcTemplate jdbc) {
-        TransactionManager relaxed = ProcessorTransactions.relaxedByDefault(
-                new SpringTransactionManager(transactions), jdbc);
+        TransactionManager spring = new SpringTransactionManager(transactions);
+        TransactionManager relaxed = ProcessorTransactions.relaxedByDefault(spring, jdbc);
         return configurer -> configurer.eventProcessing(processing -> processing
                 .usingTrackingEventProcessors()
                 .registerTrackingEventProcessorConfiguration(config -> trackingDefaults())
                 .registerDefaultTransactionManager(config -> relaxed)
+                // The lookup follow-ups run inside the command's own transaction, durable as it is.
+                .registerTransactionManager(LookupTables.FOLLOW_UPS, config -> spring)
                 .registerDefaultHandlerInterceptor((config, processor) ->
                         ProcessorTransactions.durableHandling(processor, jdbc)));
     }

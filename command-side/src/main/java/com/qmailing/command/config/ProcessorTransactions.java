@@ -36,9 +36,12 @@ final class ProcessorTransactions {
         };
     }
 
-    /** For every processor but the projections: handling an event makes the transaction durable. */
+    /**
+     * For every processor but the projections and the lookup follow-ups (which run in the
+     * command's transaction, durable already): handling an event makes the transaction durable.
+     */
     static MessageHandlerInterceptor<EventMessage<?>> durableHandling(String processor, JdbcTemplate jdbc) {
-        if (processor.startsWith(PROJECTION_PREFIX)) {
+        if (processor.startsWith(PROJECTION_PREFIX) || processor.equals(LookupTables.FOLLOW_UPS)) {
             return ProcessorTransactions::proceed;
         }
         return (unitOfWork, chain) -> {

@@ -5,19 +5,18 @@ import com.qmailing.command.config.UuidArrays;
 import com.qmailing.events.common.AccountId;
 import com.qmailing.events.common.DataSubject;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +28,11 @@ import java.util.UUID;
  * {@link MasterKey}. Shredding a scope deletes its key, which makes every ciphertext made with it
  * unreadable wherever it was copied.
  * <p>
- * Keys are created in a transaction of their own: a key cached for a command whose transaction
- * later rolled back must still exist, or data encrypted with it later would be lost. An unused key
- * left behind is harmless and goes with its scope's purge.
- * <p>
- * That transaction commits without waiting for the disk ({@link CommitDurability}): whatever is
- * made durable with a key is referenced by an event, and the event's synchronous commit comes
+ * A new key is written by one statement. Inside a transaction it joins that transaction and is
+ * cached only once it commits: what is sealed with it in the transaction goes with it if it rolls
+ * back, and nothing outside can use a key that may still vanish. Outside a transaction the
+ * statement commits on its own without waiting for the disk ({@link CommitDurability}): whatever
+ * is made durable with the key is referenced by an event, and the event's synchronous commit comes
  * later in the write-ahead log, so it flushes the key with it. A crash can only lose a key that
  * nothing durable refers to yet, such as the key of a blob whose event never committed.
  */
@@ -42,9 +40,22 @@ public class KeyVault {
 
     private static final int CACHE_SIZE = 50_000;
     private static final SecretKey SHREDDED = new SecretKeySpec(new byte[32], "AES");
+    /**
+     * Returns the scope's key: the one stored, else the one given, inserted unless the scope or its
+     * owner was shredded. No row: shredded, or a concurrent creator won after this statement began.
+     */
+    private static final String LOAD_OR_INSERT = "with existing as (select wrapped_key from data_keys where scope_id = ?), "
+            + "created as (insert into data_keys (scope_id, account_id, wrapped_key) select ?, ?, ? %s"
+            + "where not exists (select 1 from existing) "
+            + "and not exists (select 1 from shredded_scopes where scope_id in (?, ?)) "
+            + "on conflict (scope_id) do nothing returning wrapped_key) "
+            + "select wrapped_key from existing union all select wrapped_key from created";
+    private static final String IN_TRANSACTION = LOAD_OR_INSERT.formatted("");
+    /** The statement is its own transaction, and set_config(…, true) applies to just that one. */
+    private static final String ON_ITS_OWN = LOAD_OR_INSERT.formatted(
+            "from (select set_config('synchronous_commit', 'off', true)) relaxed ");
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate ownTransaction;
     private final MasterKey masterKey;
     private final Map<UUID, SecretKey> cache = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
@@ -53,25 +64,25 @@ public class KeyVault {
         }
     });
 
-    public KeyVault(JdbcTemplate jdbc, PlatformTransactionManager transactions, MasterKey masterKey) {
+    public KeyVault(JdbcTemplate jdbc, MasterKey masterKey) {
         this.jdbc = jdbc;
         this.masterKey = masterKey;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** The scope's key, created on first use. */
+    /** The scope's key, created on first use (see the class comment for which transaction). */
     public SecretKey keyFor(DataSubject subject) {
-        SecretKey cached = cache.get(subject.scope());
+        UUID scope = subject.scope();
+        SecretKey cached = cache.get(scope);
         if (cached != null && cached != SHREDDED) {
             return cached;
         }
-        SecretKey key = ownTransaction.execute(status -> {
-            CommitDurability.relaxed(jdbc);
-            return loadOrCreate(subject);
-        });
-        cache.put(subject.scope(), key);
-        return key;
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            SecretKey key = loadOrCreate(subject, ON_ITS_OWN);
+            cache.put(scope, key);
+            return key;
+        }
+        KeysOfTransaction keys = keysOfTransaction();
+        return keys.created.computeIfAbsent(scope, unused -> loadOrCreate(subject, IN_TRANSACTION));
     }
 
     /** The scope's key, or empty once it was shredded (or never existed). */
@@ -132,17 +143,52 @@ public class KeyVault {
         });
     }
 
-    private SecretKey loadOrCreate(DataSubject subject) {
-        return load(subject.scope()).orElseGet(() -> {
-            if (wasShredded(subject)) {
-                throw new CryptoException("scope " + subject.scope() + " was shredded: nothing is sealed under it again");
+    private SecretKey loadOrCreate(DataSubject subject, String statement) {
+        UUID scope = subject.scope();
+        SecretKey fresh = newKey();
+        byte[] wrapped = Aead.encrypt(masterKey.secretKey(), fresh.getEncoded(), Aead.scopeBinding(scope));
+        List<byte[]> stored = jdbc.query(statement, (rs, row) -> rs.getBytes(1), scope, scope,
+                subject.owner().value(), wrapped, scope, subject.owner().value());
+        if (!stored.isEmpty()) {
+            return Arrays.equals(stored.get(0), wrapped) ? fresh : unwrap(scope, stored.get(0));
+        }
+        if (wasShredded(subject)) {
+            throw new CryptoException("scope " + scope + " was shredded: nothing is sealed under it again");
+        }
+        // A concurrent creator committed its key after the statement began: that key is the one in use.
+        return load(scope).orElseThrow(() -> new CryptoException("scope " + scope + " has no key and got none"));
+    }
+
+    /** The keys this transaction created, cached for everyone once (and only if) it commits. */
+    private KeysOfTransaction keysOfTransaction() {
+        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+            if (synchronization instanceof KeysOfTransaction keys && keys.vault == this) {
+                return keys;
             }
-            byte[] wrapped = Aead.encrypt(masterKey.secretKey(), newKey().getEncoded(), Aead.scopeBinding(subject.scope()));
-            jdbc.update("insert into data_keys (scope_id, account_id, wrapped_key) values (?, ?, ?) "
-                    + "on conflict (scope_id) do nothing", subject.scope(), subject.owner().value(), wrapped);
-            // Re-read: a concurrent creator may have won, and its key is the one in use.
-            return load(subject.scope()).orElseThrow();
-        });
+        }
+        KeysOfTransaction keys = new KeysOfTransaction(this);
+        TransactionSynchronizationManager.registerSynchronization(keys);
+        return keys;
+    }
+
+    /**
+     * Found among the current transaction's synchronizations rather than bound as a resource: a
+     * transaction started with REQUIRES_NEW suspends these, so it cannot use a key of the
+     * transaction it interrupted, which might still roll back.
+     */
+    private static final class KeysOfTransaction implements TransactionSynchronization {
+
+        private final KeyVault vault;
+        private final Map<UUID, SecretKey> created = new HashMap<>();
+
+        private KeysOfTransaction(KeyVault vault) {
+            this.vault = vault;
+        }
+
+        @Override
+        public void afterCommit() {
+            vault.cache.putAll(created);
+        }
     }
 
     private boolean wasShredded(DataSubject subject) {
@@ -155,7 +201,11 @@ public class KeyVault {
         return jdbc.query("select wrapped_key from data_keys where scope_id = ?",
                         (rs, row) -> rs.getBytes(1), scope)
                 .stream().findFirst()
-                .map(wrapped -> new SecretKeySpec(Aead.decrypt(masterKey.secretKey(), wrapped, Aead.scopeBinding(scope)), "AES"));
+                .map(wrapped -> unwrap(scope, wrapped));
+    }
+
+    private SecretKey unwrap(UUID scope, byte[] wrapped) {
+        return new SecretKeySpec(Aead.decrypt(masterKey.secretKey(), wrapped, Aead.scopeBinding(scope)), "AES");
     }
 
 

@@ -48,6 +48,9 @@ public class ForwardingSettings {
 
     @EventHandler
     void on(MailboxCreatedEvent event) {
+        if (event.forwardTo() == null) {
+            return; // the address row was just written without forwarding
+        }
         record(event.mailboxId(), event.accountId(), event.forwardTo(), event.forwardOnly());
     }
 

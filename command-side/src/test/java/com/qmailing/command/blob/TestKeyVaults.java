@@ -5,7 +5,6 @@ import com.qmailing.command.crypto.MasterKey;
 import com.qmailing.testing.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import javax.sql.DataSource;
@@ -19,7 +18,7 @@ final class TestKeyVaults {
     static KeyVault fresh() {
         DataSource dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), TestDatabase.freshDatabaseUrl());
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        return new KeyVault(new JdbcTemplate(dataSource), new DataSourceTransactionManager(dataSource),
+        return new KeyVault(new JdbcTemplate(dataSource),
                 MasterKey.fromBase64(MasterKey.generateBase64()));
     }
 }

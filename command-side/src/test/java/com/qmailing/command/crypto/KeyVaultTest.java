@@ -25,6 +25,7 @@ class KeyVaultTest {
     private static JdbcTemplate jdbc;
     private static DataSourceTransactionManager transactions;
     private static KeyVault vault;
+    private static MasterKey masterKey;
 
     @BeforeAll
     static void database() {
@@ -32,7 +33,8 @@ class KeyVaultTest {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         jdbc = new JdbcTemplate(dataSource);
         transactions = new DataSourceTransactionManager(dataSource);
-        vault = new KeyVault(jdbc, transactions, MasterKey.fromBase64(MasterKey.generateBase64()));
+        masterKey = MasterKey.fromBase64(MasterKey.generateBase64());
+        vault = new KeyVault(jdbc, masterKey);
     }
 
     @Test
@@ -77,6 +79,57 @@ class KeyVaultTest {
         });
 
         assertThat(cipher.open(sealed)).hasValueSatisfying(plain -> assertThat(plain).isEqualTo(bytes("personal")));
+    }
+
+    @Test
+    void aKeyCreatedInATransactionThatRollsBackIsNeitherStoredNorUsedAgain() {
+        AccountId account = AccountId.random();
+        DataSubject mailbox = DataSubject.mailbox(MailboxId.random(), account);
+        FieldCipher cipher = new FieldCipher(vault);
+        String[] sealedInside = new String[1];
+
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            sealedInside[0] = cipher.seal(mailbox, bytes("rolled back"));
+            status.setRollbackOnly();
+        });
+
+        assertThat(keysOf(account)).isZero();
+        assertThat(cipher.open(sealedInside[0])).isEmpty();
+        String sealedAfter = cipher.seal(mailbox, bytes("personal"));
+        assertThat(keysOf(account)).isOne();
+        assertThat(cipher.open(sealedAfter)).hasValueSatisfying(plain -> assertThat(plain).isEqualTo(bytes("personal")));
+    }
+
+    @Test
+    void aTransactionUsesOneKeyPerScopeAndItIsReadableOnceCommitted() {
+        AccountId account = AccountId.random();
+        DataSubject mailbox = DataSubject.mailbox(MailboxId.random(), account);
+        FieldCipher cipher = new FieldCipher(vault);
+
+        String[] sealed = new TransactionTemplate(transactions).execute(status ->
+                new String[] {cipher.seal(mailbox, bytes("one")), cipher.seal(mailbox, bytes("two"))});
+
+        assertThat(keysOf(account)).isOne();
+        assertThat(cipher.open(sealed[0])).hasValueSatisfying(plain -> assertThat(plain).isEqualTo(bytes("one")));
+        assertThat(cipher.open(sealed[1])).hasValueSatisfying(plain -> assertThat(plain).isEqualTo(bytes("two")));
+    }
+
+    @Test
+    void aKeyStoredByAnotherVaultIsTheOneUsed() {
+        AccountId account = AccountId.random();
+        DataSubject mailbox = DataSubject.mailbox(MailboxId.random(), account);
+        KeyVault otherNode = new KeyVault(jdbc, masterKey);
+        String sealedElsewhere = new FieldCipher(otherNode).seal(mailbox, bytes("elsewhere"));
+
+        String sealedHere = new FieldCipher(vault).seal(mailbox, bytes("here"));
+
+        assertThat(keysOf(account)).isOne();
+        assertThat(new FieldCipher(otherNode).open(sealedHere)).isPresent();
+        assertThat(new FieldCipher(vault).open(sealedElsewhere)).isPresent();
+    }
+
+    private static long keysOf(AccountId account) {
+        return jdbc.queryForObject("select count(*) from data_keys where account_id = ?", Long.class, account.value());
     }
 
     private static byte[] bytes(String text) {
