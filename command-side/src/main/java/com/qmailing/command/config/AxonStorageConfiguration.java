@@ -14,6 +14,7 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventTrackerStatusChangeListener;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -23,6 +24,7 @@ import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -146,12 +148,15 @@ public class AxonStorageConfiguration {
      * {@link ProcessorTransactions} explains.
      */
     @Bean
-    public ConfigurerModule processorDefaults(PlatformTransactionManager transactions, JdbcTemplate jdbc) {
+    public ConfigurerModule processorDefaults(PlatformTransactionManager transactions, JdbcTemplate jdbc,
+                                              ObjectProvider<EventTrackerStatusChangeListener> progress) {
         TransactionManager spring = new SpringTransactionManager(transactions);
         TransactionManager relaxed = ProcessorTransactions.relaxedByDefault(spring, jdbc);
         return configurer -> configurer.eventProcessing(processing -> processing
                 .usingTrackingEventProcessors()
-                .registerTrackingEventProcessorConfiguration(config -> trackingDefaults())
+                .registerTrackingEventProcessorConfiguration(config -> progress.stream().findFirst()
+                        .map(trackingDefaults()::andEventTrackerStatusChangeListener).orElseGet(
+                                AxonStorageConfiguration::trackingDefaults))
                 .registerDefaultTransactionManager(config -> relaxed)
                 // The lookup follow-ups run inside the command's own transaction, durable as it is.
                 .registerTransactionManager(LookupTables.FOLLOW_UPS, config -> spring)

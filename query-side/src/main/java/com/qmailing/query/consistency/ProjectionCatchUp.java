@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Read-your-writes for clients of eventually consistent projections: after a command, the edge
@@ -32,16 +31,16 @@ import java.util.concurrent.locks.LockSupport;
 class ProjectionCatchUp {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionCatchUp.class);
-    private static final long POLL_NANOS = Duration.ofMillis(1).toNanos();
-
     private final Projections projections;
     private final EventPositions positions;
+    private final ProcessorProgress progress;
     private final Duration timeout;
 
-    ProjectionCatchUp(Projections projections, EventPositions positions,
+    ProjectionCatchUp(Projections projections, EventPositions positions, ProcessorProgress progress,
                       @Value("${qmailing.read-your-writes-timeout:PT5S}") Duration timeout) {
         this.projections = projections;
         this.positions = positions;
+        this.progress = progress;
         this.timeout = timeout;
     }
 
@@ -54,14 +53,17 @@ class ProjectionCatchUp {
         long position = after.getAsLong();
         Collection<StreamingEventProcessor> projections = named(query.readModels());
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!projections.stream().allMatch(processor -> hasProcessed(processor, position))) {
-            if (System.nanoTime() > deadline) {
-                log.warn("Projections did not reach position {} within {}", position, timeout);
-                return false;
+        try {
+            if (progress.await(() -> projections.stream().allMatch(processor -> hasProcessed(processor, position)),
+                    deadline)) {
+                return true;
             }
-            LockSupport.parkNanos(POLL_NANOS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
-        return true;
+        log.warn("Projections did not reach position {} within {}", position, timeout);
+        return false;
     }
 
     private List<StreamingEventProcessor> named(Set<ReadModel> readModels) {
