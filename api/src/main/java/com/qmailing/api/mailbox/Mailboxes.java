@@ -62,11 +62,11 @@ public class Mailboxes {
             throw ApiProblem.invalid("domain", "not a valid domain");
         }
         MailboxId mailboxId = MailboxId.random();
-        // A new mailbox shows in the mailbox list and get (MAILBOXES) and in the account's usage
-        // (ACCOUNTS); no other read model handles its creation, so none is waited for.
+        // A new mailbox shows in the mailbox list and get and in the account's usage, all read from
+        // MAILBOXES; no other read model handles its creation, so none is waited for.
         gateways.sendAndSettle(new CreateMailboxCommand(mailboxId, caller.accountId(), address,
                 request.displayName(), forwardTo(request.forwardTo()),
-                Boolean.TRUE.equals(request.forwardOnly())), mailboxId, ReadModel.MAILBOXES, ReadModel.ACCOUNTS);
+                Boolean.TRUE.equals(request.forwardOnly())), mailboxId, ReadModel.MAILBOXES);
         return get(caller, mailboxId.toString());
     }
 

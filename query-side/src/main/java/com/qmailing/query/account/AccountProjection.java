@@ -19,8 +19,6 @@ import com.qmailing.events.common.PlanLimits;
 import com.qmailing.events.email.EmailPurgedEvent;
 import com.qmailing.events.email.EmailReceivedEvent;
 import com.qmailing.events.email.EmailSentEvent;
-import com.qmailing.events.mailbox.MailboxCreatedEvent;
-import com.qmailing.events.mailbox.MailboxPurgedEvent;
 import com.qmailing.query.support.ProjectionGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -47,6 +45,14 @@ import static com.qmailing.query.support.Rows.uuid;
 @ProcessingGroup(ProjectionGroups.ACCOUNTS)
 class AccountProjection {
 
+    /**
+     * A mailbox counts from its creation until its purge, exactly as long as its row in the mailbox
+     * read model lives: counted there, creating a mailbox updates one read model, not two (and the
+     * create's read-your-writes wait waits for one processor).
+     */
+    private static final String WITH_MAILBOX_COUNT = "select a.*, (select count(*) from mailbox_view m "
+            + "where m.account_id = a.account_id) as mailbox_count from account_view a";
+
     private final JdbcTemplate jdbc;
     private final PlanCatalog plans;
     private final Clock clock;
@@ -68,12 +74,6 @@ class AccountProjection {
     @EventHandler
     void on(AccountPlanChangedEvent event) {
         jdbc.update("update account_view set plan = ? where account_id = ?", event.plan().name(),
-                event.accountId().value());
-    }
-
-    @EventHandler
-    void on(MailboxCreatedEvent event) {
-        jdbc.update("update account_view set mailbox_count = mailbox_count + 1 where account_id = ?",
                 event.accountId().value());
     }
 
@@ -104,13 +104,6 @@ class AccountProjection {
         status(event.accountId(), AccountStatus.ACTIVE);
     }
 
-    /** A purged mailbox no longer counts, as the quota no longer counts it. */
-    @EventHandler
-    void on(MailboxPurgedEvent event) {
-        jdbc.update("update account_view set mailbox_count = greatest(mailbox_count - 1, 0) where account_id = ?",
-                event.accountId().value());
-    }
-
     @EventHandler
     void on(EmailPurgedEvent event) {
         jdbc.update("update account_view set storage_bytes = greatest(storage_bytes - ?, 0) where account_id = ?",
@@ -139,13 +132,13 @@ class AccountProjection {
 
     @QueryHandler
     Optional<UsageView> handle(GetUsageQuery query) {
-        return jdbc.query("select * from account_view where account_id = ?", (rs, row) -> usage(rs),
+        return jdbc.query(WITH_MAILBOX_COUNT + " where a.account_id = ?", (rs, row) -> usage(rs),
                 query.accountId().value()).stream().findFirst();
     }
 
     @QueryHandler
     List<AccountUsageView> handle(ListAccountsQuery query) {
-        return jdbc.query("select * from account_view order by created_at, account_id offset ? limit ?",
+        return jdbc.query(WITH_MAILBOX_COUNT + " order by a.created_at, a.account_id offset ? limit ?",
                 (rs, row) -> new AccountUsageView(account(rs), usage(rs)), query.offset(), query.limit());
     }
 
