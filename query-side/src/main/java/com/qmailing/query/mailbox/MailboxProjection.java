@@ -24,19 +24,24 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import static com.qmailing.query.support.Rows.instant;
 import static com.qmailing.query.support.Rows.text;
 import static com.qmailing.query.support.Rows.timestamp;
-import static com.qmailing.query.support.Rows.uuid;
 
 @Component
 @ProcessingGroup(ProjectionGroups.MAILBOXES)
 class MailboxProjection {
 
-    /** The counters are the email projection's: a mailbox without mail has no row there yet. */
-    private static final String SELECT = "select m.*, coalesce(s.email_count, 0) as email_count, "
-            + "coalesce(s.unread_count, 0) as unread_count, coalesce(s.size_bytes, 0) as size_bytes "
+    /**
+     * The counters are the email projection's: a mailbox without mail has no row there yet. Columns
+     * are named here and read by position ({@link #view}): finding a column by name hashes the name
+     * for every value, a tenth of a 1,000-mailbox list's CPU.
+     */
+    private static final String SELECT = "select m.mailbox_id, m.account_id, m.address, m.local_part, m.domain, "
+            + "m.display_name, m.forward_to, m.forward_only, m.status, coalesce(s.email_count, 0), "
+            + "coalesce(s.unread_count, 0), coalesce(s.size_bytes, 0), m.created_at "
             + "from mailbox_view m left join mailbox_email_stats s on s.mailbox_id = m.mailbox_id";
 
     private final JdbcTemplate jdbc;
@@ -105,11 +110,11 @@ class MailboxProjection {
                 (rs, row) -> view(rs), query.mailboxId().value(), query.accountId().value()).stream().findFirst();
     }
 
+    /** A row of {@link #SELECT}, column by column. */
     private static MailboxView view(ResultSet rs) throws SQLException {
-        return new MailboxView(new MailboxId(uuid(rs, "mailbox_id")), new AccountId(uuid(rs, "account_id")),
-                rs.getString("address"), rs.getString("local_part"), rs.getString("domain"),
-                rs.getString("display_name"), rs.getString("forward_to"), rs.getBoolean("forward_only"),
-                MailboxStatus.valueOf(rs.getString("status")), rs.getLong("email_count"), rs.getLong("unread_count"),
-                rs.getLong("size_bytes"), instant(rs, "created_at"));
+        return new MailboxView(new MailboxId(rs.getObject(1, UUID.class)), new AccountId(rs.getObject(2, UUID.class)),
+                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8),
+                MailboxStatus.valueOf(rs.getString(9)), rs.getLong(10), rs.getLong(11), rs.getLong(12),
+                instant(rs, 13));
     }
 }

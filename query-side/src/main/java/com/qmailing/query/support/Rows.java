@@ -23,6 +23,12 @@ public final class Rows {
         return value == null ? null : value.toInstant();
     }
 
+    /** {@link #instant(ResultSet, String)} by position, for rows read column by column. */
+    public static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
     public static UUID uuid(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, UUID.class);
     }
