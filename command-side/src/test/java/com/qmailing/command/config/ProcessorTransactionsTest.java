@@ -61,15 +61,11 @@ class ProcessorTransactionsTest {
         command.executeWithoutResult(status -> {
             Transaction joined = transactions.startTransaction();
             seen[0] = synchronousCommit();
-            EventMessage<?> event = GenericEventMessage.asEventMessage("an event");
-            DefaultUnitOfWork<EventMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(event);
             try {
-                seen[1] = (String) ProcessorTransactions.durableHandling("command-lookups", jdbc)
-                        .handle(unitOfWork, ProcessorTransactionsTest::synchronousCommit);
+                seen[1] = handle("command-lookups");
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             } finally {
-                unitOfWork.rollback();
                 joined.commit();
             }
         });
@@ -110,13 +106,9 @@ class ProcessorTransactionsTest {
 
     private static String settingWhileHandling(String processor) throws Exception {
         Transaction transaction = transactions.startTransaction();
-        EventMessage<?> event = GenericEventMessage.asEventMessage("an event");
-        DefaultUnitOfWork<EventMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(event);
         try {
-            return (String) ProcessorTransactions.durableHandling(processor, jdbc)
-                    .handle(unitOfWork, ProcessorTransactionsTest::synchronousCommit);
+            return handle(processor);
         } finally {
-            unitOfWork.rollback();
             transaction.rollback();
         }
     }
