@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -35,23 +34,34 @@ class ThreadRegistry {
      * joins the thread either way.
      */
     UUID threadFor(AccountId account, EmailId email, String messageId, String inReplyTo, List<String> references) {
-        List<String> related = new ArrayList<>();
-        related.add(messageId);
-        related.add(inReplyTo);
+        List<byte[]> related = new ArrayList<>();
+        addDigest(related, messageId);
+        addDigest(related, inReplyTo);
         for (int i = references.size() - 1; i >= 0; i--) {
-            related.add(references.get(i));
+            addDigest(related, references.get(i));
         }
-        UUID thread = related.stream()
-                .map(id -> known(account, id))
-                .flatMap(Optional::stream)
-                .findFirst()
-                .orElseGet(UUID::randomUUID);
-        if (messageId != null && !messageId.isBlank()) {
-            jdbc.update("insert into email_thread_registry (account_id, message_id_digest, thread_id, email_id) "
-                    + "values (?, ?, ?, ?) on conflict do nothing", account.value(), digest(messageId), thread,
-                    email.value());
-        }
-        return thread;
+        byte[] own = messageId == null || messageId.isBlank() ? null : digest(messageId);
+        // One round trip on the receive path: look up every related id (nearest first) and join the thread.
+        return jdbc.query("""
+                        with related (digest, position) as (select * from unnest(?::bytea[]) with ordinality),
+                        found as (select r.thread_id from related d join email_thread_registry r
+                                  on r.account_id = ? and r.message_id_digest = d.digest
+                                  order by d.position limit 1),
+                        chosen as (select coalesce((select thread_id from found), ?) as thread_id),
+                        joined as (insert into email_thread_registry (account_id, message_id_digest, thread_id, email_id)
+                                   select ?, ?::bytea, thread_id, ? from chosen where ?::bytea is not null
+                                   on conflict do nothing)
+                        select thread_id from chosen""",
+                statement -> {
+                    statement.setArray(1, statement.getConnection().createArrayOf("bytea", related.toArray(new byte[0][])));
+                    statement.setObject(2, account.value());
+                    statement.setObject(3, UUID.randomUUID());
+                    statement.setObject(4, account.value());
+                    statement.setBytes(5, own);
+                    statement.setObject(6, email.value());
+                    statement.setBytes(7, own);
+                },
+                (rs, row) -> rs.getObject(1, UUID.class)).get(0);
     }
 
     /** The digest the purged email brought in goes with it; replies to it then start a new thread. */
@@ -63,13 +73,10 @@ class ThreadRegistry {
         jdbc.update("delete from email_thread_registry where account_id = ?", account.value());
     }
 
-    private Optional<UUID> known(AccountId account, String messageId) {
-        if (messageId == null || messageId.isBlank()) {
-            return Optional.empty();
+    private static void addDigest(List<byte[]> digests, String messageId) {
+        if (messageId != null && !messageId.isBlank()) {
+            digests.add(digest(messageId));
         }
-        return jdbc.queryForList("select thread_id from email_thread_registry where account_id = ? "
-                        + "and message_id_digest = ?", UUID.class, account.value(), digest(messageId))
-                .stream().findFirst();
     }
 
     private static byte[] digest(String messageId) {
