@@ -19,7 +19,14 @@ import java.util.concurrent.locks.LockSupport;
  * lists it. With {@code --sink host:port} the same load first goes to a bare SMTP sink
  * (Postfix's {@code smtp-sink}) for comparison.
  * <p>
- * Usage: {@code benchmarks/run.sh IngestBenchmark [baseUrl] [adminToken] [smtpPort] [--sink host:port]}
+ * With {@code --smtp-source} the load comes from Postfix's {@code smtp-source} ({@link SmtpSourceLoad}),
+ * which leaves the two cores to the server, and this program only probes: a few messages a second
+ * over a connection of its own, each timed to its {@code 250} and then until {@code GET /email}
+ * lists it. With {@code --cpu jvmPid:postmasterPid} it prints the server's CPU seconds per message
+ * (the JVM, and the PostgreSQL postmaster with its backends) over the load.
+ * <p>
+ * Usage: {@code benchmarks/run.sh IngestBenchmark [baseUrl] [adminToken] [smtpPort] [--sink host:port]
+ * [--smtp-source] [--cpu jvmPid:postmasterPid]}
  */
 public final class IngestBenchmark {
 
@@ -35,17 +42,27 @@ public final class IngestBenchmark {
      */
     private static final int FEWEST_MAILBOXES_TO_PROBE = 20;
     private static final int MESSAGE_BYTES = 10 * 1024;
+    /** Probe messages per second with {@code --smtp-source}: light next to the load, enough for a p99 over a run. */
+    private static final int PROBES_PER_SECOND = 5;
 
     public static void main(String[] args) throws Exception {
         String base = args.length > 0 ? args[0] : "http://localhost:8080";
         String admin = Accounts.adminToken(args, 1);
         int smtpPort = args.length > 2 ? Integer.parseInt(args[2]) : 2525;
-        String sink = args.length > 4 && "--sink".equals(args[3]) ? args[4] : null;
+        String sink = option(args, "--sink");
+        boolean smtpSource = List.of(args).contains("--smtp-source");
+        String cpu = option(args, "--cpu");
 
+        double sinkRate = Double.NaN;
         if (sink != null) {
             String[] hostPort = sink.split(":");
-            double rate = load(hostPort[0], Integer.parseInt(hostPort[1]), List.of("sink@example.org"), null, null);
-            System.out.printf("smtp-sink at %s: %.0f messages/s%n", sink, rate);
+            double generator = generatorCpu();
+            sinkRate = smtpSource
+                    ? SmtpSourceLoad.run(hostPort[0], Integer.parseInt(hostPort[1]), List.of("sink@example.org"),
+                            MESSAGES, CONNECTIONS)
+                    : load(hostPort[0], Integer.parseInt(hostPort[1]), List.of("sink@example.org"), null, null);
+            System.out.printf("smtp-sink at %s: %.0f messages/s (generator %.3f ms CPU per message; load %s)%n",
+                    sink, sinkRate, (generatorCpu() - generator) * 1000 / MESSAGES, ProcessCpu.loadAverage());
         }
 
         Http http = new Http(base);
@@ -60,11 +77,34 @@ public final class IngestBenchmark {
         }
         // Printed first: a run that fails half way still leaves a filled account behind (PurgeBenchmark needs it).
         System.out.println("account " + account.id() + " token " + account.token() + " mailboxes " + mailboxIds);
-        Latencies visible = new Latencies(MESSAGES / SAMPLE_EVERY + 1);
+        Latencies visible = new Latencies(MESSAGES / SAMPLE_EVERY + 100_000);
         Probes probes = MAILBOXES >= FEWEST_MAILBOXES_TO_PROBE ? new Probes(base, account.token(), visible) : null;
         double rate;
+        String loadBefore = ProcessCpu.loadAverage();
+        double[] serverBefore = serverCpu(cpu);
+        double generator = generatorCpu();
         try {
-            rate = load("127.0.0.1", smtpPort, addresses, probes, mailboxIds);
+            if (smtpSource) {
+                ProbeSender sender = probes == null ? null : new ProbeSender(smtpPort, addresses, mailboxIds, probes);
+                try {
+                    rate = SmtpSourceLoad.run("127.0.0.1", smtpPort, addresses, MESSAGES, CONNECTIONS);
+                } finally {
+                    if (sender != null) {
+                        sender.stop();
+                    }
+                }
+            } else {
+                rate = load("127.0.0.1", smtpPort, addresses, probes, mailboxIds);
+            }
+            generator = generatorCpu() - generator;
+            double[] serverAfter = serverCpu(cpu);
+            if (cpu != null) {
+                System.out.printf("server CPU per message: JVM %.3f ms, PostgreSQL %.3f ms; generator %.3f ms "
+                                + "(load %s -> %s)%n",
+                        (serverAfter[0] - serverBefore[0]) * 1000 / MESSAGES,
+                        (serverAfter[1] - serverBefore[1]) * 1000 / MESSAGES, generator * 1000 / MESSAGES,
+                        loadBefore, ProcessCpu.loadAverage());
+            }
             if (probes != null) {
                 probes.finish();
             }
@@ -73,10 +113,79 @@ public final class IngestBenchmark {
                 probes.pollers.shutdownNow();
             }
         }
-        System.out.printf("QMailing SMTP ingest: %.0f messages/s (%d messages of %d bytes, %d connections, %d mailboxes)%n",
-                rate, MESSAGES, MESSAGE_BYTES, CONNECTIONS, MAILBOXES);
+        System.out.printf("QMailing SMTP ingest: %.0f messages/s (%d messages of %s bytes, %d connections, %d mailboxes%s)%n",
+                rate, MESSAGES, smtpSource ? "~10.2 k (smtp-source -l " + SmtpSourceLoad.PAYLOAD_BYTES + ")"
+                        : Integer.toString(MESSAGE_BYTES), CONNECTIONS, MAILBOXES,
+                smtpSource ? ", smtp-source" : "");
+        if (!Double.isNaN(sinkRate)) {
+            System.out.printf("QMailing / smtp-sink: %.1f %%%n", 100 * rate / sinkRate);
+        }
+        if (smtpSource && probes != null) {
+            System.out.println("  probe DATA -> 250: " + probes.accepted.summary());
+        }
         System.out.println("250 -> listed by GET /email: " + (probes == null
                 ? "not probed with fewer than " + FEWEST_MAILBOXES_TO_PROBE + " mailboxes" : visible.summary()));
+    }
+
+    private static String option(String[] args, String name) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (name.equals(args[i])) {
+                return args[i + 1];
+            }
+        }
+        return null;
+    }
+
+    /** The load generator's CPU: this program's own, plus the smtp-source processes it started and reaped. */
+    private static double generatorCpu() {
+        return ProcessCpu.ownSeconds() + ProcessCpu.reapedChildrenSeconds();
+    }
+
+    private static double[] serverCpu(String pids) {
+        if (pids == null) {
+            return new double[2];
+        }
+        String[] both = pids.split(":");
+        return new double[] {ProcessCpu.seconds(Long.parseLong(both[0]), false),
+                ProcessCpu.seconds(Long.parseLong(both[1]), true)};
+    }
+
+    /**
+     * Sends probe messages next to smtp-source's load, round robin over the mailboxes, each timed
+     * from its {@code 250} until it is listed.
+     */
+    private static final class ProbeSender {
+
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        ProbeSender(int smtpPort, List<String> addresses, List<String> mailboxIds, Probes probes) {
+            thread = new Thread(() -> {
+                long period = 1_000_000_000L / PROBES_PER_SECOND;
+                long next = System.nanoTime();
+                try (SmtpSession session = new SmtpSession("127.0.0.1", smtpPort)) {
+                    for (int n = 0; running; n++) {
+                        int box = n % addresses.size();
+                        String marker = "probe-" + n + "-" + UUID.randomUUID();
+                        long t0 = System.nanoTime();
+                        session.send("probe@example.org", addresses.get(box), message(addresses.get(box), marker));
+                        long acceptedAt = System.nanoTime();
+                        probes.accepted.record(acceptedAt - t0);
+                        probes.watch(mailboxIds.get(box), marker, acceptedAt);
+                        next += period;
+                        LockSupport.parkNanos(next - System.nanoTime());
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException("probe sender failed", e);
+                }
+            }, "probe-sender");
+            thread.start();
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            thread.join();
+        }
     }
 
     /** Sends the whole load; returns messages per second. */
@@ -137,6 +246,8 @@ public final class IngestBenchmark {
         private final String base;
         private final String token;
         private final Latencies visible;
+        /** DATA to 250 of the probe messages themselves (with {@code --smtp-source}: the generator reports none). */
+        private final Latencies accepted = new Latencies(100_000);
 
         Probes(String base, String token, Latencies visible) {
             this.base = base;

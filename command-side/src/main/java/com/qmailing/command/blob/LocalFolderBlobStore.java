@@ -37,6 +37,7 @@ public final class LocalFolderBlobStore implements BlobStore {
     private static final String TEMP_PREFIX = ".";
     private static final String TEMP_SUFFIX = ".tmp";
     private static final int BUFFER_SIZE = 64 * 1024;
+    private static final int MIN_BUFFER_SIZE = 4 * 1024;
 
     private final Path root;
     private final boolean posix;
@@ -68,7 +69,7 @@ public final class LocalFolderBlobStore implements BlobStore {
                     : Files.createTempFile(folder, TEMP_PREFIX, TEMP_SUFFIX);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
                  InputStream in = content.open()) {
-                long written = copy(in, channel);
+                long written = copy(in, channel, content.length());
                 if (written != content.length()) {
                     throw new IOException("the content is " + written + " bytes, not the " + content.length()
                             + " announced");
@@ -103,8 +104,9 @@ public final class LocalFolderBlobStore implements BlobStore {
         }
     }
 
-    private static long copy(InputStream in, FileChannel channel) throws IOException {
-        byte[] buffer = new byte[BUFFER_SIZE];
+    /** @param expected the announced length: a small blob gets a buffer of its size, not {@link #BUFFER_SIZE} */
+    private static long copy(InputStream in, FileChannel channel, long expected) throws IOException {
+        byte[] buffer = new byte[(int) Math.min(BUFFER_SIZE, Math.max(MIN_BUFFER_SIZE, expected))];
         long total = 0;
         for (int read = in.read(buffer); read != -1; read = in.read(buffer)) {
             ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, read);

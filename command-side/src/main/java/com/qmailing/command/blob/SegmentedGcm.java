@@ -172,12 +172,18 @@ final class SegmentedGcm {
     private static final class Sealing extends SegmentStream {
 
         private final long expected;
-        private final byte[] plain = new byte[SEGMENT];
+        /**
+         * A segment's plaintext: no larger than the announced length, so a message of 10 kB does
+         * not allocate (and zero) 128 KiB of buffers. A source that keeps to its announced length
+         * gives the same segments either way; one that yields more fails either way.
+         */
+        private final byte[] plain;
         private long total;
 
         Sealing(SecretKey key, byte[] associatedData, InputStream plaintext, long expected) {
             super(key, associatedData, plaintext);
             this.expected = expected;
+            this.plain = new byte[(int) Math.min(SEGMENT, Math.max(0, expected))];
             this.prefix = new byte[PREFIX_BYTES];
             RANDOM.nextBytes(prefix);
             this.segment = prefix.clone();
@@ -186,10 +192,10 @@ final class SegmentedGcm {
 
         @Override
         void next() throws IOException {
-            if (segment.length != SEALED_SEGMENT) {
-                segment = new byte[SEALED_SEGMENT];
+            if (segment.length != plain.length + TAG_BYTES) {
+                segment = new byte[plain.length + TAG_BYTES];
             }
-            Chunk chunk = fill(plain, SEGMENT);
+            Chunk chunk = fill(plain, plain.length);
             total += chunk.length();
             if (total > expected || (chunk.last() && total != expected)) {
                 throw new IOException("the content is " + (total > expected ? "longer" : "shorter")

@@ -150,16 +150,14 @@ public class AxonStorageConfiguration {
     @Bean
     public ConfigurerModule processorDefaults(PlatformTransactionManager transactions, JdbcTemplate jdbc,
                                               ObjectProvider<EventTrackerStatusChangeListener> progress) {
-        TransactionManager spring = new SpringTransactionManager(transactions);
-        TransactionManager relaxed = ProcessorTransactions.relaxedByDefault(spring, jdbc);
+        TransactionManager relaxed = ProcessorTransactions.relaxedByDefault(
+                new SpringTransactionManager(transactions), jdbc);
         return configurer -> configurer.eventProcessing(processing -> processing
                 .usingTrackingEventProcessors()
                 .registerTrackingEventProcessorConfiguration(config -> progress.stream().findFirst()
                         .map(trackingDefaults()::andEventTrackerStatusChangeListener).orElseGet(
                                 AxonStorageConfiguration::trackingDefaults))
                 .registerDefaultTransactionManager(config -> relaxed)
-                // The lookup follow-ups run inside the command's own transaction, durable as it is.
-                .registerTransactionManager(LookupTables.FOLLOW_UPS, config -> spring)
                 .registerDefaultHandlerInterceptor((config, processor) ->
                         ProcessorTransactions.durableHandling(processor, jdbc)));
     }

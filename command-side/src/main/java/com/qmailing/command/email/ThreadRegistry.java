@@ -4,15 +4,20 @@ import com.qmailing.command.config.UuidArrays;
 import com.qmailing.events.common.AccountId;
 import com.qmailing.events.common.EmailId;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -35,21 +40,25 @@ class ThreadRegistry {
      * joins the thread either way.
      */
     UUID threadFor(AccountId account, EmailId email, String messageId, String inReplyTo, List<String> references) {
-        List<String> related = new ArrayList<>();
-        related.add(messageId);
-        related.add(inReplyTo);
+        byte[] own = messageId == null || messageId.isBlank() ? null : digest(messageId);
+        List<byte[]> replyTo = new ArrayList<>();
+        addDigest(replyTo, inReplyTo);
         for (int i = references.size() - 1; i >= 0; i--) {
-            related.add(references.get(i));
+            addDigest(replyTo, references.get(i));
         }
-        UUID thread = related.stream()
-                .map(id -> known(account, id))
-                .flatMap(Optional::stream)
-                .findFirst()
-                .orElseGet(UUID::randomUUID);
-        if (messageId != null && !messageId.isBlank()) {
-            jdbc.update("insert into email_thread_registry (account_id, message_id_digest, thread_id, email_id) "
-                    + "values (?, ?, ?, ?) on conflict do nothing", account.value(), digest(messageId), thread,
-                    email.value());
+        if (own != null && replyTo.isEmpty()) {
+            // A message that replies to nothing, most of them: one round trip unless its id is known already.
+            UUID fresh = UUID.randomUUID();
+            return join(account, email, own, fresh) ? fresh : known(account, List.of(own)).orElse(fresh);
+        }
+        List<byte[]> related = new ArrayList<>();
+        if (own != null) {
+            related.add(own);
+        }
+        related.addAll(replyTo);
+        UUID thread = known(account, related).orElseGet(UUID::randomUUID);
+        if (own != null) {
+            join(account, email, own, thread);
         }
         return thread;
     }
@@ -63,13 +72,32 @@ class ThreadRegistry {
         jdbc.update("delete from email_thread_registry where account_id = ?", account.value());
     }
 
-    private Optional<UUID> known(AccountId account, String messageId) {
-        if (messageId == null || messageId.isBlank()) {
+    /** @return whether the id was new to the account, and now belongs to {@code thread} */
+    private boolean join(AccountId account, EmailId email, byte[] digest, UUID thread) {
+        return jdbc.update("insert into email_thread_registry (account_id, message_id_digest, thread_id, email_id) "
+                + "values (?, ?, ?, ?) on conflict do nothing", account.value(), digest, thread, email.value()) == 1;
+    }
+
+    /** The thread of the first of {@code digests} (nearest first) that the account knows, in one query. */
+    private Optional<UUID> known(AccountId account, List<byte[]> digests) {
+        if (digests.isEmpty()) {
             return Optional.empty();
         }
-        return jdbc.queryForList("select thread_id from email_thread_registry where account_id = ? "
-                        + "and message_id_digest = ?", UUID.class, account.value(), digest(messageId))
-                .stream().findFirst();
+        Map<ByteBuffer, UUID> found = new HashMap<>();
+        jdbc.query("select message_id_digest, thread_id from email_thread_registry "
+                        + "where account_id = ? and message_id_digest = any(?)",
+                statement -> {
+                    statement.setObject(1, account.value());
+                    statement.setArray(2, statement.getConnection().createArrayOf("bytea", digests.toArray(new byte[0][])));
+                },
+                (RowCallbackHandler) rs -> found.put(ByteBuffer.wrap(rs.getBytes(1)), rs.getObject(2, UUID.class)));
+        return digests.stream().map(digest -> found.get(ByteBuffer.wrap(digest))).filter(Objects::nonNull).findFirst();
+    }
+
+    private static void addDigest(List<byte[]> digests, String messageId) {
+        if (messageId != null && !messageId.isBlank()) {
+            digests.add(digest(messageId));
+        }
     }
 
     private static byte[] digest(String messageId) {

@@ -19,21 +19,23 @@ public final class MimeParser {
 
     /** Never throws and never returns null; a null input reads as an empty one. */
     public ParsedMessage parse(byte[] raw) {
-        return parse(raw, Integer.MAX_VALUE);
+        return parse(raw, Integer.MAX_VALUE, true);
     }
 
     /**
      * As {@link #parse}, for what a message is listed with (headers, preview, attachment list):
-     * the bodies it returns are cut after {@link #SUMMARY_BODY_LIMIT} bytes. Attachments are
-     * measured and never held, here as in {@link #parse}; the walk reads {@code raw} in place.
+     * no bodies are returned (null), and only as much of them is read ({@link #SUMMARY_BODY_LIMIT}
+     * bytes at most) and decoded as the preview needs; it is the same preview as {@link #parse}'s.
+     * Attachments are measured and never held, here as in {@link #parse}; the walk reads
+     * {@code raw} in place. This runs for every received message before its {@code 250}.
      */
     public ParsedMessage summarise(byte[] raw) {
-        return parse(raw, SUMMARY_BODY_LIMIT);
+        return parse(raw, SUMMARY_BODY_LIMIT, false);
     }
 
-    private static ParsedMessage parse(byte[] raw, int bodyLimit) {
+    private static ParsedMessage parse(byte[] raw, int bodyLimit, boolean keepBodies) {
         byte[] message = raw == null ? new byte[0] : raw;
-        ParsedMessageCollector collector = new ParsedMessageCollector(bodyLimit);
+        ParsedMessageCollector collector = new ParsedMessageCollector(bodyLimit, keepBodies);
         boolean complete = walkQuietly(message, collector);
         try {
             return collector.result(message, complete);

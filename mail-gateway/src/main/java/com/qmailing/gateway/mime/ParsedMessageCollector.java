@@ -4,9 +4,11 @@ import com.qmailing.gateway.mime.BodySelection.Role;
 import com.qmailing.gateway.mime.MimeWalker.Leaf;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -16,7 +18,16 @@ import java.util.function.Supplier;
  */
 final class ParsedMessageCollector implements MimeWalker.PartVisitor {
 
+    /**
+     * Bytes of a text body decoded for its preview at first; a body whose first few hundred
+     * characters are mostly white space or invisible takes more rounds, four times as many bytes each.
+     */
+    private static final int PREVIEW_PREFIX_BYTES = 2048;
+    /** Characters at the end of a decoded prefix that may read differently in the whole text. */
+    private static final int UNSURE_TAIL = 8;
+
     private final int bodyLimit;
+    private final boolean keepBodies;
     private final BodySelection selection = new BodySelection();
     private final List<AttachmentInfo> attachments = new ArrayList<>();
     private HeaderFields fields = new HeaderFields();
@@ -29,11 +40,36 @@ final class ParsedMessageCollector implements MimeWalker.PartVisitor {
         String decoded() {
             return bytes.length == 0 ? null : TextNeutraliser.multiLine(TextDecoding.decode(bytes, charset));
         }
+
+        /**
+         * {@code PreviewText.of(decoded())}, decoding only as much of the body as the preview
+         * needs: the charset is still chosen from all the bytes, as {@link #decoded} does.
+         */
+        String preview() {
+            if (bytes.length == 0) {
+                return null;
+            }
+            Charset chosen = TextDecoding.charsetOf(bytes, charset);
+            for (int prefix = PREVIEW_PREFIX_BYTES; prefix < bytes.length; prefix *= 4) {
+                Optional<String> decided = PreviewText.ofPrefix(
+                        TextNeutraliser.multiLine(new String(bytes, 0, prefix, chosen)), UNSURE_TAIL);
+                if (decided.isPresent()) {
+                    return decided.get();
+                }
+            }
+            return PreviewText.of(TextNeutraliser.multiLine(new String(bytes, chosen)));
+        }
     }
 
-    /** @param bodyLimit how many bytes of each body, and of the fall-backs, to keep */
-    ParsedMessageCollector(int bodyLimit) {
+    /**
+     * @param bodyLimit  how many bytes of each body, and of the fall-backs, to keep
+     * @param keepBodies false for a summary: the preview is made from as little of the text as it
+     *                   needs, the HTML is sanitised only when the preview has to come from it, and
+     *                   no body is returned
+     */
+    ParsedMessageCollector(int bodyLimit, boolean keepBodies) {
         this.bodyLimit = bodyLimit;
+        this.keepBodies = keepBodies;
     }
 
     @Override
@@ -75,14 +111,20 @@ final class ParsedMessageCollector implements MimeWalker.PartVisitor {
      */
     ParsedMessage result(byte[] raw, boolean complete) {
         MessageHeaders headers = quietly(() -> MessageHeaders.of(fields), MessageHeaders.NONE);
-        String textBody = text == null ? null : quietly(text::decoded, null);
-        String htmlBody = html == null ? null : quietly(() -> HtmlSanitiser.sanitise(html.decoded()), null);
-        if (textBody == null && htmlBody == null && partlessContent != null) {
+        Body textSource = text == null || text.bytes().length == 0 ? null : text;
+        boolean htmlNeeded = keepBodies || textSource == null;
+        String htmlBody = htmlNeeded ? sanitisedHtml() : null;
+        if (textSource == null && htmlBody == null && partlessContent != null) {
             // The boundary never matched: the sender's text is in there, with the raw parts.
-            textBody = new Body(partlessContent, null).decoded();
+            textSource = new Body(partlessContent, null);
         }
-        String preview = PreviewText.of(textBody);
+        String textBody = keepBodies && textSource != null ? quietly(textSource::decoded, null) : null;
+        String preview = textSource == null ? null
+                : keepBodies ? PreviewText.of(textBody) : quietly(textSource::preview, null);
         if (preview == null) {
+            if (!htmlNeeded) {
+                htmlBody = sanitisedHtml();
+            }
             preview = PreviewText.of(HtmlSanitiser.visibleText(htmlBody));
         }
         if (preview == null && !complete && attachments.isEmpty() && RawText.looksLikeText(raw)) {
@@ -91,7 +133,11 @@ final class ParsedMessageCollector implements MimeWalker.PartVisitor {
         }
         return new ParsedMessage(headers.subject(), headers.from(), headers.to(), headers.cc(), headers.replyTo(),
                 headers.messageId(), headers.inReplyTo(), headers.references(), headers.date(),
-                textBody, htmlBody, preview, attachments);
+                keepBodies ? textBody : null, keepBodies ? htmlBody : null, preview, attachments);
+    }
+
+    private String sanitisedHtml() {
+        return html == null ? null : quietly(() -> HtmlSanitiser.sanitise(html.decoded()), null);
     }
 
     /** One unreadable piece must not cost the others. */

@@ -40,16 +40,23 @@ final class TextDecoding {
 
     /** Body or encoded-word bytes under their declared charset label (which may be null or wrong). */
     static String decode(byte[] bytes, String charsetLabel) {
+        return new String(bytes, charsetOf(bytes, charsetLabel));
+    }
+
+    /**
+     * The charset {@link #decode} reads these bytes with. It looks at all of them, so a caller
+     * that decodes only a prefix with it gets the prefix of what {@link #decode} returns.
+     */
+    static Charset charsetOf(byte[] bytes, String charsetLabel) {
         Charset charset = lookup(charsetLabel);
         if (charset == null || charset.equals(StandardCharsets.US_ASCII)) {
-            return guess(bytes);
+            return guessCharset(bytes);
         }
         if (charset.equals(StandardCharsets.UTF_8)) {
             Utf8Check check = Utf8Check.of(bytes);
-            return check.isValid() || check.isMostlyValid()
-                    ? new String(bytes, StandardCharsets.UTF_8) : new String(bytes, WINDOWS_1252);
+            return check.isValid() || check.isMostlyValid() ? StandardCharsets.UTF_8 : WINDOWS_1252;
         }
-        return new String(bytes, charset);
+        return charset;
     }
 
     /** The Java charset for a MIME label, or null when there is none. */
@@ -69,11 +76,12 @@ final class TextDecoding {
     }
 
     private static String guess(byte[] bytes) {
+        return new String(bytes, guessCharset(bytes));
+    }
+
+    private static Charset guessCharset(byte[] bytes) {
         Utf8Check check = Utf8Check.of(bytes);
-        if (check.isValid()) {
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-        return check.isMostlyValid() ? new String(bytes, StandardCharsets.UTF_8) : new String(bytes, WINDOWS_1252);
+        return check.isValid() || check.isMostlyValid() ? StandardCharsets.UTF_8 : WINDOWS_1252;
     }
 
     /** Counts well-formed multi-byte UTF-8 sequences and bytes that belong to none. */

@@ -56,7 +56,7 @@ class MimeParserTest {
     }
 
     @Test
-    void aSummaryKeepsTheListedFactsButCutsAHugeBody() {
+    void aSummaryKeepsTheListedFactsButNoHugeBody() {
         byte[] raw = Eml.concat(Eml.utf8("""
                 From: alice@example.com
                 Subject: Big
@@ -81,10 +81,42 @@ class MimeParserTest {
         ParsedMessage summary = parser.summarise(raw);
 
         assertThat(full.textBody()).hasSizeGreaterThan(3 * MimeParser.SUMMARY_BODY_LIMIT);
-        assertThat(summary.textBody()).hasSizeLessThanOrEqualTo(MimeParser.SUMMARY_BODY_LIMIT);
+        assertThat(summary.textBody()).isNull();
+        assertThat(summary.htmlBody()).isNull();
         assertThat(summary.previewText()).isEqualTo(full.previewText()).startsWith("Start of a very long text.");
         assertThat(summary.subject()).isEqualTo("Big");
         assertThat(summary.attachments()).isEqualTo(full.attachments()).hasSize(1);
+    }
+
+    /**
+     * The summary decodes only the start of a text body for its preview; these bodies put what
+     * could make a prefix read differently from the whole just where the first prefix ends.
+     */
+    @Test
+    void aSummaryShouldHaveTheSamePreviewAsTheWholeParse() {
+        String filler = "word ".repeat(409);                  // 2,045 bytes: the 2,048-byte cut is 3 bytes on
+        List<byte[]> bodies = List.of(
+                plainBody("utf-8", (filler + "\u00E9\u00E9 caf\u00E9 ".repeat(60)).getBytes(StandardCharsets.UTF_8)),
+                plainBody("utf-8", (" \n".repeat(1023) + "\r\nlate text " + "x ".repeat(300))
+                        .getBytes(StandardCharsets.UTF_8)),
+                plainBody("utf-8", ("\u200B".repeat(800) + "hidden first " + "y ".repeat(300))
+                        .getBytes(StandardCharsets.UTF_8)),
+                // Valid UTF-8 at the start, a stray Latin-1 byte late: the whole body is windows-1252.
+                plainBody("utf-8", Eml.concat(("caf\u00E9 ".repeat(10) + "z".repeat(5000)).getBytes(StandardCharsets.UTF_8),
+                        new byte[] {(byte) 0xE9, ' ', (byte) 0xE8, ' ', (byte) 0xE0, ' ', (byte) 0xFC})),
+                plainBody(null, (filler + "\u0645\u200D\u0645 " + "emoji \uD83D\uDE00 ".repeat(100))
+                        .getBytes(StandardCharsets.UTF_8)),
+                plainBody("iso-8859-1", ("tr\u00E8s ".repeat(2000)).getBytes(StandardCharsets.ISO_8859_1)));
+        for (byte[] raw : bodies) {
+            ParsedMessage full = parser.parse(raw);
+            assertThat(full.previewText()).isNotNull();
+            assertThat(parser.summarise(raw).previewText()).isEqualTo(full.previewText());
+        }
+    }
+
+    private static byte[] plainBody(String charset, byte[] body) {
+        return Eml.concat(Eml.utf8("Subject: s\nContent-Type: text/plain" + (charset == null ? "" : "; charset=" + charset)
+                + "\n\n"), body);
     }
 
     @Test

@@ -11,7 +11,7 @@ class ParsedMessageCollectorTest {
     void aWalkThatFailedBeforeAnyBodyTakesItsPreviewFromTheRawText() {
         byte[] raw = Eml.utf8("Subject: broken\n\nSome   text\nthat could not be parsed");
 
-        ParsedMessage message = new ParsedMessageCollector(Integer.MAX_VALUE).result(raw, false);
+        ParsedMessage message = new ParsedMessageCollector(Integer.MAX_VALUE, true).result(raw, false);
 
         assertThat(message.textBody()).isNull();
         assertThat(message.previewText()).isEqualTo("Subject: broken Some text that could not be parsed");
@@ -21,12 +21,12 @@ class ParsedMessageCollectorTest {
     void rawBinaryGivesNoPreview() {
         byte[] raw = {'x', 0, 1, 2, 3, 'y'};
 
-        assertThat(new ParsedMessageCollector(Integer.MAX_VALUE).result(raw, false).previewText()).isNull();
+        assertThat(new ParsedMessageCollector(Integer.MAX_VALUE, true).result(raw, false).previewText()).isNull();
     }
 
     @Test
     void aCompleteWalkWithoutBodyHasNoPreview() {
-        assertThat(new ParsedMessageCollector(Integer.MAX_VALUE).result(Eml.utf8("Subject: x\n\n"), true).previewText()).isNull();
+        assertThat(new ParsedMessageCollector(Integer.MAX_VALUE, true).result(Eml.utf8("Subject: x\n\n"), true).previewText()).isNull();
     }
 
     @Test
