@@ -10,6 +10,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * The check order of the API contract, before any request body is read: 401 (token) → 402 (plan)
  * → 403 (scope), then the plan's request rate (429) so an over-eager client costs no more than
@@ -26,6 +30,8 @@ public class TokenAuthInterceptor implements HandlerInterceptor {
     private final PlanCatalog plans;
     private final RequestLogRecorder requestLog;
     private final RateLimiter rateLimiter;
+    /** Annotations found once per handler method: merged-annotation lookups cost on every request. */
+    private final Map<Method, Endpoint> endpoints = new ConcurrentHashMap<>();
 
     public TokenAuthInterceptor(TokenAuthenticator authenticator, PlanCatalog plans, RequestLogRecorder requestLog,
                                 RateLimiter rateLimiter) {
@@ -41,18 +47,18 @@ public class TokenAuthInterceptor implements HandlerInterceptor {
             return true;
         }
         request.setAttribute(STARTED, System.nanoTime());
+        Endpoint endpoint = endpoints.computeIfAbsent(method.getMethod(), unused -> Endpoint.of(method));
         Caller caller = authenticator.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION),
-                method.hasMethodAnnotation(AllowedWhileDeletionPending.class));
+                endpoint.allowedWhileDeletionPending());
         request.setAttribute(CALLER, caller);
         if (request.getRequestURI().startsWith(PUBLIC_API) && !plans.of(caller.plan()).publicApi()) {
             throw new ApiProblem(ErrorCode.PLAN_FEATURE_REQUIRED,
                     "the " + caller.plan() + " plan does not include the public API");
         }
-        RequiredScope required = method.getMethodAnnotation(RequiredScope.class);
-        if (required == null) {
+        if (endpoint.requiredScope() == null) {
             throw new IllegalStateException("endpoint without @RequiredScope: " + method);
         }
-        caller.requireScope(required.value());
+        caller.requireScope(endpoint.requiredScope().value());
         rateLimiter.take(caller);
         return true;
     }
@@ -63,6 +69,14 @@ public class TokenAuthInterceptor implements HandlerInterceptor {
         if (request.getAttribute(CALLER) instanceof Caller caller
                 && request.getAttribute(STARTED) instanceof Long started) {
             requestLog.record(caller, request, response.getStatus(), started);
+        }
+    }
+
+    private record Endpoint(boolean allowedWhileDeletionPending, RequiredScope requiredScope) {
+
+        static Endpoint of(HandlerMethod method) {
+            return new Endpoint(method.hasMethodAnnotation(AllowedWhileDeletionPending.class),
+                    method.getMethodAnnotation(RequiredScope.class));
         }
     }
 
