@@ -42,8 +42,15 @@ public final class IngestBenchmark {
      */
     private static final int FEWEST_MAILBOXES_TO_PROBE = 20;
     private static final int MESSAGE_BYTES = 10 * 1024;
-    /** Probe messages per second with {@code --smtp-source}: light next to the load, enough for a p99 over a run. */
-    private static final int PROBES_PER_SECOND = 5;
+    /**
+     * Probe messages per second with {@code --smtp-source}, each polled every
+     * {@link #PROBE_POLL_MILLIS}: every poll is a {@code GET /email} the server pays for, so the
+     * probes stay light next to the load (a few requests a second) while a run still gives a p99.
+     */
+    private static final int PROBES_PER_SECOND = 2;
+    private static final int PROBE_POLL_MILLIS = 50;
+    /** The Java generator's probes poll every 20 ms, as the earlier figures were measured. */
+    private static final int JAVA_PROBE_POLL_MILLIS = 20;
 
     public static void main(String[] args) throws Exception {
         String base = args.length > 0 ? args[0] : "http://localhost:8080";
@@ -78,7 +85,8 @@ public final class IngestBenchmark {
         // Printed first: a run that fails half way still leaves a filled account behind (PurgeBenchmark needs it).
         System.out.println("account " + account.id() + " token " + account.token() + " mailboxes " + mailboxIds);
         Latencies visible = new Latencies(MESSAGES / SAMPLE_EVERY + 100_000);
-        Probes probes = MAILBOXES >= FEWEST_MAILBOXES_TO_PROBE ? new Probes(base, account.token(), visible) : null;
+        Probes probes = MAILBOXES >= FEWEST_MAILBOXES_TO_PROBE ? new Probes(base, account.token(), visible,
+                smtpSource ? PROBE_POLL_MILLIS : JAVA_PROBE_POLL_MILLIS) : null;
         double rate;
         String loadBefore = ProcessCpu.loadAverage();
         double[] serverBefore = serverCpu(cpu);
@@ -99,9 +107,10 @@ public final class IngestBenchmark {
             generator = generatorCpu() - generator;
             double[] serverAfter = serverCpu(cpu);
             if (cpu != null) {
-                System.out.printf("server CPU per message: JVM %.3f ms, PostgreSQL %.3f ms; generator %.3f ms "
-                                + "(load %s -> %s)%n",
+                System.out.printf("server CPU per message: JVM %.3f ms (of which HTTP threads, the probes' polls: "
+                                + "%.3f ms), PostgreSQL %.3f ms; generator %.3f ms (load %s -> %s)%n",
                         (serverAfter[0] - serverBefore[0]) * 1000 / MESSAGES,
+                        (serverAfter[2] - serverBefore[2]) * 1000 / MESSAGES,
                         (serverAfter[1] - serverBefore[1]) * 1000 / MESSAGES, generator * 1000 / MESSAGES,
                         loadBefore, ProcessCpu.loadAverage());
             }
@@ -143,11 +152,12 @@ public final class IngestBenchmark {
 
     private static double[] serverCpu(String pids) {
         if (pids == null) {
-            return new double[2];
+            return new double[3];
         }
         String[] both = pids.split(":");
-        return new double[] {ProcessCpu.seconds(Long.parseLong(both[0]), false),
-                ProcessCpu.seconds(Long.parseLong(both[1]), true)};
+        long jvm = Long.parseLong(both[0]);
+        return new double[] {ProcessCpu.seconds(jvm, false), ProcessCpu.seconds(Long.parseLong(both[1]), true),
+                ProcessCpu.threadSeconds(jvm, "http-nio-")};
     }
 
     /**
@@ -246,10 +256,12 @@ public final class IngestBenchmark {
         private final String base;
         private final String token;
         private final Latencies visible;
+        private final long pollNanos;
         /** DATA to 250 of the probe messages themselves (with {@code --smtp-source}: the generator reports none). */
         private final Latencies accepted = new Latencies(100_000);
 
-        Probes(String base, String token, Latencies visible) {
+        Probes(String base, String token, Latencies visible, int pollMillis) {
+            this.pollNanos = pollMillis * 1_000_000L;
             this.base = base;
             this.token = token;
             this.visible = visible;
@@ -270,7 +282,7 @@ public final class IngestBenchmark {
                     if (System.nanoTime() - acceptedAt > 60_000_000_000L) {
                         throw new IllegalStateException(marker + " not listed after 60 s");
                     }
-                    LockSupport.parkNanos(20_000_000);
+                    LockSupport.parkNanos(pollNanos);
                 }
             }));
         }

@@ -32,6 +32,29 @@ final class ProcessCpu {
         return ticks / TICKS_PER_SECOND;
     }
 
+    /**
+     * CPU of a process's threads whose name starts with {@code prefix} ({@code /proc} keeps 15
+     * characters of it), e.g. the HTTP threads that answer the probes' polls.
+     */
+    static double threadSeconds(long pid, String prefix) {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    if (Files.readString(task.resolve("comm")).startsWith(prefix)) {
+                        long[] stat = parse(Files.readString(task.resolve("stat")));
+                        ticks += stat[0] + stat[1];
+                    }
+                } catch (IOException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return ticks / TICKS_PER_SECOND;
+    }
+
     /** CPU of the children this JVM started and reaped (smtp-source). */
     static double reapedChildrenSeconds() {
         long[] stat = stat(ProcessHandle.current().pid());
@@ -55,14 +78,17 @@ final class ProcessCpu {
     /** utime, stime, cutime, cstime; zeros for a process that is gone. */
     private static long[] stat(long pid) {
         try {
-            String line = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] f = line.substring(line.lastIndexOf(')') + 2).split(" ");
-            // after "pid (comm) ": state is f[0]; utime is field 14 overall, i.e. f[11]
-            return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12]), Long.parseLong(f[13]),
-                    Long.parseLong(f[14])};
+            return parse(Files.readString(Path.of("/proc/" + pid + "/stat")));
         } catch (IOException | RuntimeException e) {
             return new long[4];
         }
+    }
+
+    private static long[] parse(String line) {
+        String[] f = line.substring(line.lastIndexOf(')') + 2).split(" ");
+        // after "pid (comm) ": state is f[0]; utime is field 14 overall, i.e. f[11]
+        return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12]), Long.parseLong(f[13]),
+                Long.parseLong(f[14])};
     }
 
     private static List<Long> children(long pid) {

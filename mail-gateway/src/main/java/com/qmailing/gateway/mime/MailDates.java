@@ -49,7 +49,22 @@ final class MailDates {
                 out.append(Character.isWhitespace(c) ? ' ' : c);
             }
         }
-        return out.toString().trim().replaceAll(" +", " ");
+        return singleSpaced(out.toString().trim());
+    }
+
+    /** Runs of spaces as one, without a regular expression compiled for every received message. */
+    private static String singleSpaced(String text) {
+        if (!text.contains("  ")) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != ' ' || out.isEmpty() || out.charAt(out.length() - 1) != ' ') {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static String withoutDayName(String text) {
