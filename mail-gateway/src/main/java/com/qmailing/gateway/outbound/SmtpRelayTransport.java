@@ -25,6 +25,7 @@ final class SmtpRelayTransport implements OutboundTransport {
 
     SmtpRelayTransport(OutboundProperties.Relay relay) {
         this.relay = relay;
+        MailStreamProvider.pin();
         Properties properties = new Properties();
         properties.setProperty("mail.smtp.host", relay.host());
         properties.setProperty("mail.smtp.port", Integer.toString(relay.port()));
