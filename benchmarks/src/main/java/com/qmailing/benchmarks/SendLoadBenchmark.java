@@ -35,7 +35,8 @@ import java.util.stream.Collectors;
  * may be stored without being counted: the totals may exceed the accepted count, never the reverse.
  * <p>
  * Usage: {@code benchmarks/run.sh SendLoadBenchmark baseUrl adminToken [seconds] [probesPerSecond]};
- * a 15 s warm-up with the same load comes first.
+ * a 15 s warm-up with the same load comes first. With {@code -Dqmailing.bench.pids=<jvm>,<postmaster>}
+ * it also prints the server's CPU per send ({@link ProcessCpu}).
  */
 public final class SendLoadBenchmark {
 
@@ -95,6 +96,8 @@ public final class SendLoadBenchmark {
             wrk.environment().put("ACCEPTED", work.resolve(name).toString());
             Http http = new Http(base);
             long listedBefore = inboxTotal(http, recipientToken, inboxes);
+            ProcessCpu cpu = new ProcessCpu(System.getProperty("qmailing.bench.pids"));
+            double[] cpuBefore = cpu.seconds();
             Process process = wrk.start();
 
             Latencies created = new Latencies(seconds * probeRate + 10);
@@ -126,6 +129,7 @@ public final class SendLoadBenchmark {
                 TimeUnit.MILLISECONDS.sleep(100);
             }
             double drained = (System.nanoTime() - ended) / 1e9;
+            double[] cpuAfter = cpu.seconds();
             int missing = watcher.awaitAll(TimeUnit.SECONDS.toNanos(60));
             Latencies delays = new Latencies(probes.size());
             for (InboxWatcher.Expected expected : probes) {
@@ -138,6 +142,15 @@ public final class SendLoadBenchmark {
             output.lines().filter(line -> line.startsWith("wrk:")).forEach(line -> System.out.println("  " + line));
             System.out.printf("  INBOX totals grew by %d for %d accepted, %.1f s after wrk ended (sends in flight at "
                     + "the end may add a few)%n", listed, accepted.size(), drained);
+            if (cpu.enabled()) {
+                int sends = accepted.size() + probes.size();
+                StringBuilder line = new StringBuilder("  server CPU from wrk's start until all were listed, per send ("
+                        + sends + " with the probes):");
+                for (int i = 0; i < cpuAfter.length; i++) {
+                    line.append(String.format(" process %d: %.2f ms", i + 1, (cpuAfter[i] - cpuBefore[i]) * 1000 / sends));
+                }
+                System.out.println(line);
+            }
             System.out.printf("  probe (%d/s): 201 after %s%n", probeRate, created.summary());
             System.out.printf("  probe: 201 -> recipient INBOX lists it (polled every %d ms): %s; missing: %d%n",
                     InboxWatcher.POLL_NANOS / 1_000_000, delays.summary(), missing);
