@@ -11,7 +11,6 @@ import com.qmailing.command.crypto.KeyVault;
 import com.qmailing.command.crypto.MasterKey;
 import com.qmailing.command.crypto.PersonalDataCodec;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventTrackerStatusChangeListener;
@@ -34,6 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * How Axon stores things: snake_case tables owned by Flyway, JSON payloads as bytea, personal
@@ -41,6 +41,9 @@ import java.time.Clock;
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonStorageConfiguration {
+
+    static final int EMAIL_CACHE_ENTRIES = 4_096;
+    static final Duration EMAIL_CACHE_AGE = Duration.ofMinutes(1);
 
     /**
      * Tracking processors default to one event per transaction (~2k events/s on PostgreSQL); a
@@ -65,12 +68,13 @@ public class AxonStorageConfiguration {
     }
 
     /**
-     * Emails are loaded again for every flag change; a weak-reference cache spares re-reading
-     * their few events while memory lasts, and costs nothing when it does not.
+     * Emails are loaded again for every delivery outcome and flag change, mostly within seconds of
+     * their last command. The most recent few thousand stay for a minute ({@link RecentAggregates});
+     * a weak-reference cache lost them at the next young collection under load.
      */
     @Bean
-    public Cache emailCache() {
-        return new WeakReferenceCache();
+    public Cache emailCache(Clock clock) {
+        return new RecentAggregates(EMAIL_CACHE_ENTRIES, EMAIL_CACHE_AGE, clock);
     }
 
     @Bean

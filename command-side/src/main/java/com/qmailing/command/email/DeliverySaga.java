@@ -133,6 +133,10 @@ public class DeliverySaga {
         }
         if (!remote.isEmpty()) {
             transmit(remote, 1);
+        } else if (forwardingMailbox == null) {
+            // Every outcome is recorded already: storing the saga only to delete it when those
+            // records come back cost a saga row, an association and their reads for every hosted send.
+            SagaLifecycle.end();
         }
     }
 

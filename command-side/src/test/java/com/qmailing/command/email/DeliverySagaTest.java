@@ -89,6 +89,23 @@ class DeliverySagaTest {
     }
 
     @Test
+    void aSendWhoseEveryOutcomeIsKnownAtOnceKeepsNoSaga() {
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(sent(NOBODY))
+                .expectActiveSagas(0);
+    }
+
+    @Test
+    void aSendWithARemoteRecipientKeepsTheSagaForItsOutcome() {
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(sent(NOBODY, BOB))
+                .expectActiveSagas(1)
+                .expectDispatchedCommands(new RecordDeliveryAttemptCommand(EMAIL, ACCOUNT, List.of(NOBODY), 1,
+                        DeliveryOutcome.PERMANENT_FAILURE, "550 5.1.1 no such mailbox here"),
+                        new TransmitEmailCommand(EMAIL, ACCOUNT, List.of(BOB), 1));
+    }
+
+    @Test
     void aTemporaryFailureIsRetriedWhenItsDelayHasPassed() {
         fixture.givenAPublished(sent(BOB))
                 .andThenAPublished(deferred(1))

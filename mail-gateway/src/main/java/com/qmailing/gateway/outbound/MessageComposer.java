@@ -29,6 +29,10 @@ import java.util.UUID;
  */
 final class MessageComposer {
 
+    static {
+        MailStreamProvider.pin();
+    }
+
     private static final Session SESSION = Session.getInstance(properties());
 
     private final String domain;

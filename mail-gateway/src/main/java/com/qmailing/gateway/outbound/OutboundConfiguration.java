@@ -14,6 +14,9 @@ import java.util.concurrent.Executors;
 @EnableConfigurationProperties(OutboundProperties.class)
 class OutboundConfiguration {
 
+    /** Transmission threads, and so the most relay connections kept open. */
+    static final int WORKERS = 4;
+
     /** Closed with the context when the transport holds a client (SES). */
     @Bean
     OutboundTransport outboundTransport(OutboundProperties properties) {
@@ -23,7 +26,7 @@ class OutboundConfiguration {
                 if (properties.smtpRelay().host().isBlank()) {
                     throw new IllegalStateException("QMAILING_OUTBOUND=smtp needs QMAILING_SMTP_RELAY_HOST");
                 }
-                yield new SmtpRelayTransport(properties.smtpRelay());
+                yield new SmtpRelayTransport(properties.smtpRelay(), WORKERS);
             }
             case "ses" -> new SesTransport(properties.ses());
             default -> throw new IllegalStateException("QMAILING_OUTBOUND must be none, smtp or ses, not "
@@ -35,6 +38,6 @@ class OutboundConfiguration {
     @Bean(destroyMethod = "shutdown")
     Transmission transmission(OutboundTransport transport, CommandGateway commands, QueryGateway queries,
                               MimeParser parser) {
-        return new Transmission(transport, commands, queries, parser, Executors.newFixedThreadPool(4));
+        return new Transmission(transport, commands, queries, parser, Executors.newFixedThreadPool(WORKERS));
     }
 }

@@ -14,6 +14,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -67,8 +68,25 @@ class Transmission {
         if (command.envelopeFrom() != null) {
             return command.envelopeFrom().toString();
         }
-        MessageAddress from = parser.summarise(raw).from();
+        MessageAddress from = parser.summarise(headerBlock(raw)).from();
         return from == null ? "" : from.address();
+    }
+
+    /**
+     * The message up to and including the blank line after its headers: the From is all that is
+     * needed here, and parsing the whole message for it cost as much as a fifth of a relayed
+     * message's MIME work. A message without a blank line is returned whole.
+     */
+    static byte[] headerBlock(byte[] raw) {
+        for (int i = 0; i + 1 < raw.length; i++) {
+            if (raw[i] == '\n' && raw[i + 1] == '\n') {
+                return Arrays.copyOf(raw, i + 2);
+            }
+            if (raw[i] == '\n' && raw[i + 1] == '\r' && i + 2 < raw.length && raw[i + 2] == '\n') {
+                return Arrays.copyOf(raw, i + 3);
+            }
+        }
+        return raw;
     }
 
     private void report(TransmitEmailCommand command, OutboundTransport.Result result) {
