@@ -31,7 +31,8 @@ server_ticks() {
   echo "$(awk '{print $14+$15}' "/proc/$jvm/stat") $pg"
 }
 
-wrk -t8 -c8 -d5s -s "$here/wrk/create-mailboxes.lua" "$base" > /dev/null
+# 15 s of warm-up: the JIT is still compiling the create path after 5 s.
+wrk -t8 -c8 -d15s -s "$here/wrk/create-mailboxes.lua" "$base" > /dev/null
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 before=($(server_ticks))
 out=$(wrk -t8 -c8 -d"${seconds}s" --latency -s "$here/wrk/create-mailboxes.lua" "$base")
