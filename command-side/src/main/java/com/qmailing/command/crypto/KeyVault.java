@@ -76,10 +76,14 @@ public class KeyVault {
         if (cached != null && cached != SHREDDED) {
             return cached;
         }
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             SecretKey key = loadOrCreate(subject, ON_ITS_OWN);
             cache.put(scope, key);
             return key;
+        }
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            // Nothing would tell us that the transaction committed: used by it, never cached.
+            return loadOrCreate(subject, IN_TRANSACTION);
         }
         KeysOfTransaction keys = keysOfTransaction();
         return keys.created.computeIfAbsent(scope, unused -> loadOrCreate(subject, IN_TRANSACTION));
