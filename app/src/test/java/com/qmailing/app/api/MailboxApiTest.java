@@ -115,6 +115,23 @@ class MailboxApiTest extends IntegrationTest {
     }
 
     @Test
+    void aDeletedMailboxCountsInTheUsageAsInTheQuotaUntilItsPurge() {
+        Api.Client owner = admin().newAccount("PLUS");
+        String doomed = null;
+        for (int i = 0; i < 10; i++) {
+            doomed = owner.post("/api/v1/pub/mailboxes", Map.of("localPart", "held-" + i + "-" + shortId()))
+                    .expect(201).json().get("id").asText();
+        }
+
+        owner.delete("/api/v1/pub/mailboxes/" + doomed).expect(202);
+
+        assertThat(owner.get("/api/v1/account/usage").expect(200).json().get("mailboxCount").asLong())
+                .isEqualTo(10);
+        assertThat(owner.post("/api/v1/pub/mailboxes", Map.of("localPart", "not-yet-" + shortId()))
+                .expect(402).json().get("code").asText()).isEqualTo("MailboxQuotaExceeded");
+    }
+
+    @Test
     void patchChangesOnlyTheFieldsSentAndNullClears() {
         Api.Client owner = admin().newAccount("PRO");
         String id = owner.post("/api/v1/pub/mailboxes", Map.of("localPart", "patch-" + shortId(),
