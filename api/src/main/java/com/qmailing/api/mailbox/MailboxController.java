@@ -3,7 +3,12 @@ package com.qmailing.api.mailbox;
 import com.qmailing.api.auth.Caller;
 import com.qmailing.api.auth.RequiredScope;
 import com.qmailing.events.common.Scope;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.util.List;
 
 @RestController
 @RequestMapping("/api/v1/pub/mailboxes")
@@ -27,10 +31,13 @@ class MailboxController {
         this.mailboxes = mailboxes;
     }
 
+    /** Bytes, not a list: the mailboxes come already rendered ({@link RenderedMailboxes}). */
     @GetMapping
     @RequiredScope(Scope.MAILBOXES_READ)
-    List<MailboxResponse> list(Caller caller) {
-        return mailboxes.list(caller);
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            array = @ArraySchema(schema = @Schema(implementation = MailboxResponse.class))))
+    ResponseEntity<byte[]> list(Caller caller) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(mailboxes.listJson(caller));
     }
 
     @GetMapping("/{id}")

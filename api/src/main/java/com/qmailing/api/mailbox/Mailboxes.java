@@ -13,7 +13,6 @@ import com.qmailing.events.mailbox.ChangeMailboxSettingsCommand;
 import com.qmailing.events.mailbox.CreateMailboxCommand;
 import com.qmailing.events.mailbox.DeleteMailboxCommand;
 import com.qmailing.events.mailbox.GetMailboxQuery;
-import com.qmailing.events.mailbox.ListMailboxesQuery;
 import com.qmailing.events.mailbox.MailboxStatus;
 import com.qmailing.events.mailbox.MailboxView;
 import com.qmailing.events.mailbox.RestoreMailboxCommand;
@@ -29,16 +28,23 @@ import java.util.Optional;
 public class Mailboxes {
 
     private final Gateways gateways;
+    private final RenderedMailboxes rendered;
     private final String primaryDomain;
 
-    public Mailboxes(Gateways gateways, @Value("${qmailing.domain:qmailing.local}") String primaryDomain) {
+    Mailboxes(Gateways gateways, RenderedMailboxes rendered,
+              @Value("${qmailing.domain:qmailing.local}") String primaryDomain) {
         this.gateways = gateways;
+        this.rendered = rendered;
         this.primaryDomain = primaryDomain;
     }
 
     public List<MailboxResponse> list(Caller caller) {
-        return gateways.list(new ListMailboxesQuery(caller.accountId()), MailboxView.class).stream()
-                .map(MailboxResponse::of).toList();
+        return rendered.list(caller.accountId()).stream().map(mailbox -> MailboxResponse.of(mailbox.view())).toList();
+    }
+
+    /** {@link #list} as the JSON array REST answers, from renderings kept while they are current. */
+    byte[] listJson(Caller caller) {
+        return RenderedMailboxes.array(rendered.list(caller.accountId()));
     }
 
     public MailboxResponse get(Caller caller, String id) {

@@ -3,16 +3,73 @@ package com.qmailing.app.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.qmailing.app.support.Api;
 import com.qmailing.app.support.IntegrationTest;
+import com.qmailing.app.support.Mailing;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static com.qmailing.app.api.AuthenticationTest.shortId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MailboxApiTest extends IntegrationTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    /** The list keeps each mailbox rendered while it is unchanged; after each kind of change it is still what a get says. */
+    @Test
+    void theListIsEveryMailboxAsItsGetAnswersItAfterEachKindOfChange() {
+        Api.Client owner = admin().newAccount("PRO");
+        List<String> ids = new ArrayList<>();
+        List<String> addresses = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            JsonNode created = owner.post("/api/v1/pub/mailboxes", Map.of("localPart", "kept-" + i + "-" + shortId(),
+                    "displayName", "Box \"" + i + "\" ü☃ </script>")).expect(201).json();
+            ids.add(created.get("id").asText());
+            addresses.add(created.get("address").asText());
+        }
+        assertListIsTheGets(owner, ids);
+
+        owner.patch("/api/v1/pub/mailboxes/" + ids.get(0), Map.of("displayName", "Renamed")).expect(200);
+        assertThat(assertListIsTheGets(owner, ids)).contains("\"displayName\":\"Renamed\"");
+
+        Mailing.deliver(smtp(), addresses.get(1), "Counted", "Only the counters change.");
+        Mailing.awaitEmails(owner, ids.get(1), "INBOX", 1);
+        assertThat(assertListIsTheGets(owner, ids)).contains("\"emailCount\":1,\"unreadCount\":1");
+
+        owner.delete("/api/v1/pub/mailboxes/" + ids.get(2)).expect(202);
+        assertThat(assertListIsTheGets(owner, ids)).contains("\"status\":\"DELETED\"");
+    }
+
+    /** Versions come from the table, not from the projection's code: a change made by hand is listed too. */
+    @Test
+    void aRowChangedOutsideTheProjectionIsListedAsItIsNow() {
+        Api.Client owner = admin().newAccount("PRO");
+        String id = owner.post("/api/v1/pub/mailboxes", Map.of("localPart", "by-hand-" + shortId(),
+                "displayName", "Before")).expect(201).json().get("id").asText();
+        assertThat(owner.get("/api/v1/pub/mailboxes").expect(200).body()).contains("\"Before\"");
+
+        jdbc.update("update mailbox_view set display_name = 'After' where mailbox_id = ?", UUID.fromString(id));
+
+        assertThat(owner.get("/api/v1/pub/mailboxes").expect(200).json().findValuesAsText("displayName"))
+                .containsExactly("After");
+    }
+
+    /** The list's body, byte for byte the gets' bodies in an array. */
+    private static String assertListIsTheGets(Api.Client owner, List<String> ids) {
+        String list = owner.get("/api/v1/pub/mailboxes").expect(200).body();
+        String gets = ids.stream().map(id -> owner.get("/api/v1/pub/mailboxes/" + id).expect(200).body())
+                .collect(Collectors.joining(",", "[", "]"));
+        assertThat(list).isEqualTo(gets);
+        return list;
+    }
 
     @Test
     void createdMailboxIsImmediatelyListedAndReadable() {

@@ -24,6 +24,10 @@ class HealthAndDocsTest extends IntegrationTest {
         assertThat(doc.at("/components/schemas/MailboxResponse/properties").fieldNames()).toIterable()
                 .containsExactlyInAnyOrder("id", "address", "localPart", "domain", "displayName", "forwardTo",
                         "forwardOnly", "status", "emailCount", "unreadCount", "sizeBytes", "createdAt");
+        // The list is answered as bytes already rendered; the document still says what they are.
+        JsonNode list = doc.at("/paths/~1api~1v1~1pub~1mailboxes/get/responses/200/content/application~1json/schema");
+        assertThat(list.get("type").asText()).isEqualTo("array");
+        assertThat(list.at("/items/$ref").asText()).isEqualTo("#/components/schemas/MailboxResponse");
     }
 
     @Test
