@@ -165,6 +165,10 @@ class MailboxApiTest extends IntegrationTest {
         Api.Response refused = owner.post("/api/v1/pub/mailboxes", Map.of("localPart", "one-too-many-" + shortId()))
                 .expect(402);
         assertThat(refused.json().get("code").asText()).isEqualTo("MailboxQuotaExceeded");
+        owner.post("/api/v1/pub/mailboxes", Map.of("localPart", "still-too-many-" + shortId())).expect(402);
+        // A refusal takes no slot: the count is raised and undone with the refused transaction.
+        assertThat(jdbc.queryForObject("select mailbox_count from account_registry where account_id = ?", Long.class,
+                UUID.fromString(owner.accountId()))).isEqualTo(10);
         JsonNode usage = owner.get("/api/v1/account/usage").expect(200).json();
         assertThat(usage.get("mailboxCount").asLong()).isEqualTo(10);
         assertThat(usage.get("mailboxLimit").asLong()).isEqualTo(10);

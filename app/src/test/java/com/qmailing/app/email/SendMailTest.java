@@ -8,6 +8,8 @@ import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,6 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class SendMailTest extends IntegrationTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void aSendToAHostedMailboxLandsInTheirInboxAndTheSendersSentWithOneMessageId() {
@@ -157,6 +162,10 @@ class SendMailTest extends IntegrationTest {
         assertThat(retryAfter).isBetween(1L, 86_400L);
         assertThat(refused.json().get("retryAfterSeconds").asLong()).isEqualTo(retryAfter);
         assertThat(plus.get("/api/v1/pub/email?folder=SENT").header("X-Total-Count")).isEqualTo("3");
+        send(plus, box, "limit@example.org", "still too many", "").expect(429);
+        // A refusal is not counted: the count is raised and undone with the refused transaction.
+        assertThat(jdbc.queryForObject("select sent_today from account_registry where account_id = ?", Integer.class,
+                UUID.fromString(plus.accountId()))).isEqualTo(3);
     }
 
     @Test

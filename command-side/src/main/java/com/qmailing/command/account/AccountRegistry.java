@@ -67,20 +67,20 @@ public class AccountRegistry {
      * rolls back.
      */
     public void takeMailboxSlot(AccountId account) {
-        List<MailboxUsage> rows = jdbc.query(
-                "select plan, mailbox_count from account_registry where account_id = ? and active for update",
+        // One statement, where a locking read and an update took two round trips: the count is
+        // raised first and the refusal rolls the whole transaction back, the raise with it.
+        List<MailboxUsage> rows = jdbc.query("update account_registry set mailbox_count = mailbox_count + 1 "
+                        + "where account_id = ? and active returning plan, mailbox_count",
                 (rs, row) -> new MailboxUsage(Plan.valueOf(rs.getString(1)), rs.getLong(2)), account.value());
         if (rows.isEmpty()) {
             throw new BusinessRuleException(ErrorCode.NOT_FOUND, "account not found");
         }
         MailboxUsage usage = rows.get(0);
         long limit = plans.of(usage.plan()).mailboxes();
-        if (usage.mailboxes() >= limit) {
+        if (usage.mailboxes() > limit) {
             throw new BusinessRuleException(ErrorCode.MAILBOX_QUOTA_EXCEEDED,
                     "the " + usage.plan() + " plan allows " + limit + " mailboxes");
         }
-        jdbc.update("update account_registry set mailbox_count = mailbox_count + 1 where account_id = ?",
-                account.value());
     }
 
     /**
@@ -101,25 +101,24 @@ public class AccountRegistry {
      * account's sends for the length of their transactions, so the limit holds exactly.
      */
     public void takeDailySend(AccountId account, LocalDate today) {
-        List<SendUsage> rows = jdbc.query(
-                "select plan, sent_day, sent_today from account_registry where account_id = ? and active for update",
-                (rs, row) -> new SendUsage(Plan.valueOf(rs.getString(1)), rs.getObject(2, LocalDate.class),
-                        rs.getInt(3)), account.value());
+        // As takeMailboxSlot: counted in one statement, undone by the refusal's rollback.
+        List<SendUsage> rows = jdbc.query("update account_registry set "
+                        + "sent_today = case when sent_day = ? then sent_today + 1 else 1 end, sent_day = ? "
+                        + "where account_id = ? and active returning plan, sent_today",
+                (rs, row) -> new SendUsage(Plan.valueOf(rs.getString(1)), rs.getInt(2)), today, today,
+                account.value());
         if (rows.isEmpty()) {
             throw new BusinessRuleException(ErrorCode.NOT_FOUND, "account not found");
         }
         SendUsage usage = rows.get(0);
-        int sentToday = today.equals(usage.day()) ? usage.sent() : 0;
         int limit = plans.of(usage.plan()).dailySends();
-        if (sentToday >= limit) {
+        if (usage.sent() > limit) {
             throw new BusinessRuleException(ErrorCode.DAILY_SEND_LIMIT_REACHED,
                     "the " + usage.plan() + " plan allows " + limit + " sends per day (UTC)");
         }
-        jdbc.update("update account_registry set sent_day = ?, sent_today = ? where account_id = ?", today,
-                sentToday + 1, account.value());
     }
 
-    private record SendUsage(Plan plan, LocalDate day, int sent) {
+    private record SendUsage(Plan plan, int sent) {
     }
 
     private record MailboxUsage(Plan plan, long mailboxes) {
