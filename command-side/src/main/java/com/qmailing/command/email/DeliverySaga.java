@@ -31,7 +31,6 @@ import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
-import org.axonframework.spring.stereotype.Saga;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
@@ -54,11 +53,14 @@ import java.util.Map;
  * recipients still wait and the ids of its pending deadlines. Addresses come from the email's
  * sealed events when needed.
  * <p>
+ * Its only association is its start association ({@code emailId}), which its manager relies on
+ * ({@link OwnSegmentSagaManager}).
+ * <p>
  * Deadlines are cancelled by their id: cancelling by name makes the db-scheduler deadline manager
  * read and deserialise every scheduled deadline of the instance (purges included), twice for
  * every settled email.
  */
-@Saga
+// Not @Saga: DeliveryProcessing registers it, with a manager of its own.
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class DeliverySaga {
 

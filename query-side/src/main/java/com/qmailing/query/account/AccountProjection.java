@@ -16,8 +16,6 @@ import com.qmailing.events.common.AccountId;
 import com.qmailing.events.common.Plan;
 import com.qmailing.events.common.PlanCatalog;
 import com.qmailing.events.common.PlanLimits;
-import com.qmailing.events.email.EmailPurgedEvent;
-import com.qmailing.events.email.EmailReceivedEvent;
 import com.qmailing.events.email.EmailSentEvent;
 import com.qmailing.query.support.ProjectionGroups;
 import org.axonframework.config.ProcessingGroup;
@@ -49,9 +47,14 @@ class AccountProjection {
      * A mailbox counts from its creation until its purge, exactly as long as its row in the mailbox
      * read model lives: counted there, creating a mailbox updates one read model, not two (and the
      * create's read-your-writes wait waits for one processor).
+     * <p>
+     * Stored mail counts from its receipt (or send) until its purge, as the email projection's
+     * per-mailbox sizes say (their rows last until the mailbox's purge, like the mailbox's own): a
+     * received message updates one read model and is handled by one projection processor, not two.
      */
-    private static final String WITH_MAILBOX_COUNT = "select a.*, (select count(*) from mailbox_view m "
-            + "where m.account_id = a.account_id) as mailbox_count from account_view a";
+    private static final String WITH_USAGE_COUNTS = "select a.*, (select count(*) from mailbox_view m "
+            + "where m.account_id = a.account_id) as mailbox_count, (select coalesce(sum(s.size_bytes), 0) "
+            + "from mailbox_email_stats s where s.account_id = a.account_id) as storage_bytes from account_view a";
 
     private final JdbcTemplate jdbc;
     private final PlanCatalog plans;
@@ -77,21 +80,13 @@ class AccountProjection {
                 event.accountId().value());
     }
 
-    /** Stored mail counts against the plan from the moment it is received until it is purged. */
-    @EventHandler
-    void on(EmailReceivedEvent event) {
-        jdbc.update("update account_view set storage_bytes = storage_bytes + ? where account_id = ?",
-                event.sizeBytes(), event.accountId().value());
-    }
-
-    /** A sent copy is stored mail too, and one of the day's sends (UTC days, as the limit counts them). */
+    /** One of the day's sends (UTC days, as the limit counts them); its stored size is the email projection's. */
     @EventHandler
     void on(EmailSentEvent event) {
         LocalDate day = LocalDate.ofInstant(event.sentAt(), ZoneOffset.UTC);
-        jdbc.update("update account_view set storage_bytes = storage_bytes + ?, "
-                        + "sent_today = case when sent_day = ? then sent_today + 1 else 1 end, sent_day = ? "
-                        + "where account_id = ?",
-                event.sizeBytes(), day, day, event.accountId().value());
+        jdbc.update("update account_view set sent_today = case when sent_day = ? then sent_today + 1 else 1 end, "
+                        + "sent_day = ? where account_id = ?",
+                day, day, event.accountId().value());
     }
 
     @EventHandler
@@ -102,12 +97,6 @@ class AccountProjection {
     @EventHandler
     void on(AccountDeletionCancelledEvent event) {
         status(event.accountId(), AccountStatus.ACTIVE);
-    }
-
-    @EventHandler
-    void on(EmailPurgedEvent event) {
-        jdbc.update("update account_view set storage_bytes = greatest(storage_bytes - ?, 0) where account_id = ?",
-                event.sizeBytes(), event.accountId().value());
     }
 
     @EventHandler
@@ -132,13 +121,13 @@ class AccountProjection {
 
     @QueryHandler
     Optional<UsageView> handle(GetUsageQuery query) {
-        return jdbc.query(WITH_MAILBOX_COUNT + " where a.account_id = ?", (rs, row) -> usage(rs),
+        return jdbc.query(WITH_USAGE_COUNTS + " where a.account_id = ?", (rs, row) -> usage(rs),
                 query.accountId().value()).stream().findFirst();
     }
 
     @QueryHandler
     List<AccountUsageView> handle(ListAccountsQuery query) {
-        return jdbc.query(WITH_MAILBOX_COUNT + " order by a.created_at, a.account_id offset ? limit ?",
+        return jdbc.query(WITH_USAGE_COUNTS + " order by a.created_at, a.account_id offset ? limit ?",
                 (rs, row) -> new AccountUsageView(account(rs), usage(rs)), query.offset(), query.limit());
     }
 
