@@ -7,14 +7,13 @@
 #   benchmarks/ingest-smtp-source.sh app/target/qmailing.jar candidate
 # Ports: HTTP $PORT (19100), SMTP $PORT+25, smtp-sink $PORT+26. The classes must be compiled first
 # (benchmarks/run.sh does; or ./mvnw -q -o -pl benchmarks compile and dependency:build-classpath).
-# The server starts as the README runs it (parallel collector); APP_OPTS replaces its JVM options.
 set -u
 jar=$(realpath "$1"); label=$2; shift 2
 port=${PORT:-19100}; smtp=$((port + 25)); sinkport=$((port + 26))
 data=${TMPDIR:-/tmp}/ingest-$label; rm -rf "$data"; mkdir -p "$data"
 cd "$(dirname "$0")/.."
 QMAILING_DATA_DIR=$data QMAILING_SMTP_PORT=$smtp QMAILING_ADMIN_TOKEN=ingestadmin \
-  timeout 900 java ${APP_OPTS:--XX:+UseParallelGC} -jar "$jar" --server.port=$port > "$data.log" 2>&1 &
+  timeout 900 java ${APP_OPTS:-} -jar "$jar" --server.port=$port > "$data.log" 2>&1 &
 app=$!
 timeout 900 smtp-sink -u nobody 127.0.0.1:$sinkport 256 & sink=$!
 for _ in $(seq 1 300); do curl -sf localhost:$port/actuator/health >/dev/null && break; sleep 0.5; done
