@@ -9,13 +9,18 @@ import com.qmailing.events.mailbox.GetMailboxesQuery;
 import com.qmailing.events.mailbox.ListMailboxStampsQuery;
 import com.qmailing.events.mailbox.MailboxStamp;
 import com.qmailing.events.mailbox.MailboxView;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An account's mailbox list, each mailbox rendered to JSON once and kept while its row's version
@@ -26,43 +31,61 @@ import java.util.concurrent.ConcurrentHashMap;
  * Never stale: the stamps are read before the rows, so a kept copy is at least as new as the
  * version it is kept under, and row versions come from a sequence (a trigger gives every update
  * a new one), so a version never comes back with other contents. Each node keeps its own copies
- * and checks them against the database on every request. Bounded: past {@link #MAX_ENTRIES} the
- * copies are dropped and rendered again as they are asked for.
+ * and checks them against the database on every request.
+ * <p>
+ * The copies hold personal data (addresses, names), so they last no longer than they serve
+ * (PRIVACY.md P12, no copies beyond the purge): each list keeps exactly the account's listed
+ * mailboxes, so a purged one's copy goes with the account's next list, and an account not listed
+ * for {@link #KEEP_FOR} loses all its copies. At most {@link #MAX_ENTRIES} are kept in all; past
+ * that a list is answered from fresh reads, as before.
  */
 @Component
 class RenderedMailboxes {
 
     static final int MAX_ENTRIES = 20_000;
+    static final Duration KEEP_FOR = Duration.ofMinutes(5);
 
     /** One mailbox as the API shows it: {@code json} is {@code view} rendered. */
     record Rendered(long version, MailboxView view, byte[] json) {
     }
 
+    /** An account's copies as of its last list. */
+    private record Copies(Map<MailboxId, Rendered> byMailbox, Instant listedAt) {
+    }
+
     private final Gateways gateways;
     private final ObjectMapper json;
-    private final Map<MailboxId, Rendered> kept = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private final Map<AccountId, Copies> kept = new ConcurrentHashMap<>();
+    /** Copies kept in all; exact after each sweep, approximate between (concurrent lists of one account). */
+    private final AtomicInteger keptCount = new AtomicInteger();
 
-    RenderedMailboxes(Gateways gateways, ObjectMapper json) {
+    RenderedMailboxes(Gateways gateways, ObjectMapper json, Clock clock) {
         this.gateways = gateways;
         this.json = json;
+        this.clock = clock;
     }
 
     /** The account's mailboxes in list order, oldest first. */
     List<Rendered> list(AccountId account) {
         List<MailboxStamp> stamps = gateways.list(new ListMailboxStampsQuery(account), MailboxStamp.class);
+        Copies before = kept.get(account);
+        Map<MailboxId, Rendered> previous = before == null ? Map.of() : before.byMailbox();
         Rendered[] current = new Rendered[stamps.size()];
         List<MailboxId> changed = new ArrayList<>();
         for (int i = 0; i < current.length; i++) {
             MailboxStamp stamp = stamps.get(i);
-            Rendered copy = kept.get(stamp.mailboxId());
+            Rendered copy = previous.get(stamp.mailboxId());
             if (copy != null && copy.version() == stamp.version()) {
-                current[i] = sameCounters(copy.view(), stamp) ? copy : keep(copy.version(), withCounters(copy.view(), stamp));
+                current[i] = sameCounters(copy.view(), stamp) ? copy
+                        : render(copy.version(), withCounters(copy.view(), stamp));
             } else {
                 changed.add(stamp.mailboxId());
             }
         }
         Map<MailboxId, MailboxView> read = read(account, changed);
         List<Rendered> list = new ArrayList<>(current.length);
+        Map<MailboxId, Rendered> listed = new HashMap<>();
         for (int i = 0; i < current.length; i++) {
             MailboxStamp stamp = stamps.get(i);
             Rendered rendered = current[i];
@@ -71,11 +94,29 @@ class RenderedMailboxes {
                 if (view == null) {
                     continue; // purged between the two reads
                 }
-                rendered = keep(stamp.version(), view);
+                rendered = render(stamp.version(), view);
             }
             list.add(rendered);
+            listed.put(stamp.mailboxId(), rendered);
         }
+        keep(account, previous.size(), listed);
         return list;
+    }
+
+    /** Drops the copies of accounts not listed for {@link #KEEP_FOR}, and counts what stays. */
+    @Scheduled(fixedDelay = 30_000)
+    void forgetUnlisted() {
+        forgetListedBefore(clock.instant().minus(KEEP_FOR));
+    }
+
+    void forgetListedBefore(Instant oldest) {
+        kept.values().removeIf(copies -> copies.listedAt().isBefore(oldest));
+        keptCount.set(keptCopies());
+    }
+
+    /** How many mailbox renderings are kept, over all accounts. */
+    int keptCopies() {
+        return kept.values().stream().mapToInt(copies -> copies.byMailbox().size()).sum();
     }
 
     /** The list as the JSON array Jackson writes for it: the kept renderings, comma-separated. */
@@ -109,18 +150,24 @@ class RenderedMailboxes {
         return read;
     }
 
-    private Rendered keep(long version, MailboxView view) {
-        Rendered rendered;
+    private Rendered render(long version, MailboxView view) {
         try {
-            rendered = new Rendered(version, view, json.writeValueAsBytes(MailboxResponse.of(view)));
+            return new Rendered(version, view, json.writeValueAsBytes(MailboxResponse.of(view)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a mailbox did not render", e);
         }
-        if (kept.size() >= MAX_ENTRIES) {
-            kept.clear();
+    }
+
+    /** The account's listed mailboxes replace its copies; none of a mailbox no longer listed stays. */
+    private void keep(AccountId account, int previously, Map<MailboxId, Rendered> listed) {
+        if (keptCount.get() - previously + listed.size() > MAX_ENTRIES) {
+            if (kept.remove(account) != null) {
+                keptCount.addAndGet(-previously);
+            }
+            return;
         }
-        kept.put(view.id(), rendered);
-        return rendered;
+        kept.put(account, new Copies(listed, clock.instant()));
+        keptCount.addAndGet(listed.size() - previously);
     }
 
     private static boolean sameCounters(MailboxView view, MailboxStamp stamp) {
