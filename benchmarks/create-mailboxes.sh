@@ -19,29 +19,18 @@ for i in $(seq 1 8); do
 done
 export TOKENS; TOKENS=$(IFS=,; echo "${tokens[*]}")
 
-# CPU ticks of the server's JVM and of its PostgreSQL (postmaster and backends).
-server_ticks() {
-  [ -n "$data" ] || { echo "0 0"; return; }
-  local port=${base##*:} jvm pg=0 postmaster
-  jvm=$(pgrep -f -- "--server.port=$port" | head -1)
-  postmaster=$(head -1 "$data/postgres/postmaster.pid")
-  for p in $postmaster $(pgrep -P "$postmaster"); do
-    pg=$((pg + $(awk '{print $14+$15+$16+$17}' "/proc/$p/stat" 2>/dev/null || echo 0)))
-  done
-  echo "$(awk '{print $14+$15}' "/proc/$jvm/stat") $pg"
-}
+source "$here/server-cpu.sh"
 
 # 15 s of warm-up: the JIT is still compiling the create path after 5 s.
 wrk -t8 -c8 -d15s -s "$here/wrk/create-mailboxes.lua" "$base" > /dev/null
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-before=($(server_ticks))
+before=($(server_ticks "$base" "$data"))
 out=$(wrk -t8 -c8 -d"${seconds}s" --latency -s "$here/wrk/create-mailboxes.lua" "$base")
-after=($(server_ticks))
+after=($(server_ticks "$base" "$data"))
 echo "$out" | grep -E "Latency|50%|90%|99%|requests in|Requests/sec|Non-2xx"
 creates=$(echo "$out" | grep -o "[0-9]* requests in" | cut -d' ' -f1)
 if [ -n "$data" ]; then
-  tick_ms=$((1000 / $(getconf CLK_TCK)))
-  echo "server CPU per create: JVM $(echo "scale=2; (${after[0]} - ${before[0]}) * $tick_ms / $creates" | bc) ms," \
-    "PostgreSQL $(echo "scale=2; (${after[1]} - ${before[1]}) * $tick_ms / $creates" | bc) ms"
+  echo "server CPU per create: JVM $(per_op_ms "${before[0]}" "${after[0]}" "$creates") ms," \
+    "PostgreSQL $(per_op_ms "${before[1]}" "${after[1]}" "$creates") ms"
 fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
