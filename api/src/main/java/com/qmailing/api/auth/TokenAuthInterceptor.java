@@ -1,5 +1,7 @@
 package com.qmailing.api.auth;
 
+import com.qmailing.api.consistency.ReadYourWrites;
+import com.qmailing.api.consistency.ReadsNoProjections;
 import com.qmailing.api.error.ApiProblem;
 import com.qmailing.api.requestlog.RequestLogRecorder;
 import com.qmailing.events.common.ErrorCode;
@@ -17,8 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The check order of the API contract, before any request body is read: 401 (token) → 402 (plan)
  * → 403 (scope), then the plan's request rate (429) so an over-eager client costs no more than
- * this check. 404 and 400 follow in the handlers. Every authenticated request is then logged
- * as metadata.
+ * this check. A request that reads the read models then waits for the account's earlier writes to
+ * reach them ({@link ReadYourWrites}). 404 and 400 follow in the handlers. Every authenticated
+ * request is then logged as metadata.
  */
 public class TokenAuthInterceptor implements HandlerInterceptor {
 
@@ -30,15 +33,17 @@ public class TokenAuthInterceptor implements HandlerInterceptor {
     private final PlanCatalog plans;
     private final RequestLogRecorder requestLog;
     private final RateLimiter rateLimiter;
+    private final ReadYourWrites readYourWrites;
     /** Annotations found once per handler method: merged-annotation lookups cost on every request. */
     private final Map<Method, Endpoint> endpoints = new ConcurrentHashMap<>();
 
     public TokenAuthInterceptor(TokenAuthenticator authenticator, PlanCatalog plans, RequestLogRecorder requestLog,
-                                RateLimiter rateLimiter) {
+                                RateLimiter rateLimiter, ReadYourWrites readYourWrites) {
         this.authenticator = authenticator;
         this.plans = plans;
         this.requestLog = requestLog;
         this.rateLimiter = rateLimiter;
+        this.readYourWrites = readYourWrites;
     }
 
     @Override
@@ -60,6 +65,9 @@ public class TokenAuthInterceptor implements HandlerInterceptor {
         }
         caller.requireScope(endpoint.requiredScope().value());
         rateLimiter.take(caller);
+        if (endpoint.readsProjections()) {
+            readYourWrites.settle(caller.accountId());
+        }
         return true;
     }
 
@@ -72,11 +80,13 @@ public class TokenAuthInterceptor implements HandlerInterceptor {
         }
     }
 
-    private record Endpoint(boolean allowedWhileDeletionPending, RequiredScope requiredScope) {
+    private record Endpoint(boolean allowedWhileDeletionPending, RequiredScope requiredScope,
+                            boolean readsProjections) {
 
         static Endpoint of(HandlerMethod method) {
             return new Endpoint(method.hasMethodAnnotation(AllowedWhileDeletionPending.class),
-                    method.getMethodAnnotation(RequiredScope.class));
+                    method.getMethodAnnotation(RequiredScope.class),
+                    !method.hasMethodAnnotation(ReadsNoProjections.class));
         }
     }
 

@@ -11,6 +11,7 @@ import reactor.core.publisher.Flux;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 
@@ -53,6 +54,11 @@ public class Gateways {
         join(queries.query(new AwaitProjectionsQuery(aggregateId.toString(), EnumSet.of(readModel, more)),
                 Boolean.class));
         return result;
+    }
+
+    /** Waits until the read models have seen the latest events of the aggregates. */
+    public void awaitProjections(List<String> aggregateIds, Set<ReadModel> readModels) {
+        join(queries.query(new AwaitProjectionsQuery(aggregateIds, readModels), Boolean.class));
     }
 
     public void settle(Object aggregateId) {

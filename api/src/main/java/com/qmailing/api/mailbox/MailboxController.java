@@ -2,6 +2,7 @@ package com.qmailing.api.mailbox;
 
 import com.qmailing.api.auth.Caller;
 import com.qmailing.api.auth.RequiredScope;
+import com.qmailing.api.consistency.ReadsNoProjections;
 import com.qmailing.events.common.Scope;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -48,6 +49,7 @@ class MailboxController {
 
     @PostMapping
     @RequiredScope(Scope.MAILBOXES_WRITE)
+    @ReadsNoProjections
     ResponseEntity<MailboxResponse> create(Caller caller, @RequestBody CreateMailboxRequest request) {
         MailboxResponse created = mailboxes.create(caller, request);
         return ResponseEntity.created(URI.create("/api/v1/pub/mailboxes/" + created.id())).body(created);

@@ -1,6 +1,7 @@
 package com.qmailing.api.mailbox;
 
 import com.qmailing.api.auth.Caller;
+import com.qmailing.api.consistency.ReadYourWrites;
 import com.qmailing.api.core.Gateways;
 import com.qmailing.api.core.Ids;
 import com.qmailing.api.error.ApiProblem;
@@ -29,12 +30,14 @@ public class Mailboxes {
 
     private final Gateways gateways;
     private final RenderedMailboxes rendered;
+    private final ReadYourWrites readYourWrites;
     private final String primaryDomain;
 
-    Mailboxes(Gateways gateways, RenderedMailboxes rendered,
+    Mailboxes(Gateways gateways, RenderedMailboxes rendered, ReadYourWrites readYourWrites,
               @Value("${qmailing.domain:qmailing.local}") String primaryDomain) {
         this.gateways = gateways;
         this.rendered = rendered;
+        this.readYourWrites = readYourWrites;
         this.primaryDomain = primaryDomain;
     }
 
@@ -68,12 +71,12 @@ public class Mailboxes {
             throw ApiProblem.invalid("domain", "not a valid domain");
         }
         MailboxId mailboxId = MailboxId.random();
+        MailboxView created = gateways.send(new CreateMailboxCommand(mailboxId, caller.accountId(), address,
+                request.displayName(), forwardTo(request.forwardTo()), Boolean.TRUE.equals(request.forwardOnly())));
         // A new mailbox shows in the mailbox list and get and in the account's usage, all read from
-        // MAILBOXES; no other read model handles its creation, so none is waited for.
-        gateways.sendAndSettle(new CreateMailboxCommand(mailboxId, caller.accountId(), address,
-                request.displayName(), forwardTo(request.forwardTo()),
-                Boolean.TRUE.equals(request.forwardOnly())), mailboxId, ReadModel.MAILBOXES);
-        return get(caller, mailboxId.toString());
+        // MAILBOXES; the account's next read of them waits for it, the create itself does not.
+        readYourWrites.wrote(caller.accountId(), mailboxId, ReadModel.MAILBOXES);
+        return MailboxResponse.of(created);
     }
 
     public MailboxResponse update(Caller caller, String id, UpdateMailboxRequest request) {

@@ -6,6 +6,7 @@ import com.qmailing.api.auth.CallerArgumentResolver;
 import com.qmailing.api.auth.RateLimiter;
 import com.qmailing.api.auth.TokenAuthInterceptor;
 import com.qmailing.api.auth.TokenAuthenticator;
+import com.qmailing.api.consistency.ReadYourWrites;
 import com.qmailing.api.requestlog.RequestLogRecorder;
 import com.qmailing.events.common.PlanCatalog;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,6 +30,7 @@ public class WebConfiguration implements WebMvcConfigurer {
     private final PlanCatalog plans;
     private final RequestLogRecorder requestLog;
     private final RateLimiter rateLimiter;
+    private final ReadYourWrites readYourWrites;
     private final String adminToken;
 
     /**
@@ -37,17 +39,19 @@ public class WebConfiguration implements WebMvcConfigurer {
      */
     public WebConfiguration(@Lazy TokenAuthenticator authenticator, PlanCatalog plans,
                             @Lazy RequestLogRecorder requestLog, RateLimiter rateLimiter,
+                            @Lazy ReadYourWrites readYourWrites,
                             @Value("${qmailing.admin-token:}") String adminToken) {
         this.authenticator = authenticator;
         this.plans = plans;
         this.requestLog = requestLog;
         this.rateLimiter = rateLimiter;
+        this.readYourWrites = readYourWrites;
         this.adminToken = adminToken;
     }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new TokenAuthInterceptor(authenticator, plans, requestLog, rateLimiter))
+        registry.addInterceptor(new TokenAuthInterceptor(authenticator, plans, requestLog, rateLimiter, readYourWrites))
                 .addPathPatterns("/api/v1/pub/**", "/api/v1/account/**");
         registry.addInterceptor(new AdminInterceptor(adminToken)).addPathPatterns("/api/v1/admin/**");
     }

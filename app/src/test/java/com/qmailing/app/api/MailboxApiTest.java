@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.qmailing.app.support.Api;
 import com.qmailing.app.support.IntegrationTest;
 import com.qmailing.app.support.Mailing;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -13,6 +15,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static com.qmailing.app.api.AuthenticationTest.shortId;
@@ -22,6 +26,9 @@ class MailboxApiTest extends IntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    EventProcessingConfiguration processing;
 
     /** The list keeps each mailbox rendered while it is unchanged; after each kind of change it is still what a get says. */
     @Test
@@ -94,6 +101,53 @@ class MailboxApiTest extends IntegrationTest {
                 .containsExactly(mailbox.get("id").asText());
         assertThat(owner.get("/api/v1/pub/mailboxes/" + mailbox.get("id").asText()).expect(200).json())
                 .isEqualTo(mailbox);
+    }
+
+    /** The create is answered from the command; the list and the get read the projection's row: the same bytes. */
+    @Test
+    void theCreateAnswersTheMailboxExactlyAsEveryLaterReadShowsIt() {
+        Api.Client owner = admin().newAccount("PRO");
+        Map<String, Object> request = new HashMap<>();
+        request.put("localPart", "Exact.Same-" + shortId());
+        request.put("displayName", "  Box \"quoted\" ü☃ </script> ");
+        request.put("forwardTo", "Someone.Else@Example.COM");
+        request.put("forwardOnly", true);
+        Api.Response response = owner.post("/api/v1/pub/mailboxes", request).expect(201);
+        String created = response.body();
+        String id = response.json().get("id").asText();
+
+        assertThat(owner.get("/api/v1/pub/mailboxes/" + id).expect(200).body()).isEqualTo(created);
+        assertThat(owner.get("/api/v1/pub/mailboxes").expect(200).body()).isEqualTo("[" + created + "]");
+    }
+
+    /**
+     * Read-your-writes is settled at the account's next read (ADR 13): the create does not wait for
+     * the mailbox projection, and the list right after it waits until the projection has the mailbox.
+     */
+    @Test
+    void aCreateWaitsForNoProjectionAndTheAccountsNextReadWaitsForItsCreate() throws Exception {
+        Api.Client owner = admin().newAccount("PRO");
+        StreamingEventProcessor mailboxes = processing.eventProcessor("projection.mailboxes",
+                StreamingEventProcessor.class).orElseThrow();
+        mailboxes.shutDown();
+        CompletableFuture<Void> restarted = null;
+        try {
+            String id = owner.post("/api/v1/pub/mailboxes", Map.of("localPart", "later-" + shortId()))
+                    .expect(201).json().get("id").asText();
+            assertThat(jdbc.queryForObject("select count(*) from mailbox_view where mailbox_id = ?", Long.class,
+                    UUID.fromString(id))).as("answered before the projection had the mailbox").isZero();
+
+            restarted = CompletableFuture.runAsync(mailboxes::start, CompletableFuture.delayedExecutor(
+                    500, TimeUnit.MILLISECONDS));
+            assertThat(owner.get("/api/v1/pub/mailboxes").expect(200).json().findValuesAsText("id"))
+                    .containsExactly(id);
+        } finally {
+            if (restarted == null) {
+                mailboxes.start();
+            } else {
+                restarted.get(10, TimeUnit.SECONDS);
+            }
+        }
     }
 
     @Test

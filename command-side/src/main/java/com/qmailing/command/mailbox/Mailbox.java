@@ -53,8 +53,13 @@ public class Mailbox {
     /** Created by {@link MailboxCreation} once the address and a quota slot are claimed. */
     Mailbox(CreateMailboxCommand command, Instant now) {
         MailboxSettings.check(command.displayName(), command.forwardTo(), command.forwardOnly(), command.address());
-        apply(new MailboxCreatedEvent(command.mailboxId(), command.accountId(), command.address(),
-                command.displayName(), command.forwardTo(), command.forwardOnly(), now));
+        apply(creation(command, now));
+    }
+
+    /** The event a valid creation applies. */
+    static MailboxCreatedEvent creation(CreateMailboxCommand command, Instant now) {
+        return new MailboxCreatedEvent(command.mailboxId(), command.accountId(), command.address(),
+                command.displayName(), command.forwardTo(), command.forwardOnly(), now);
     }
 
     @CommandHandler

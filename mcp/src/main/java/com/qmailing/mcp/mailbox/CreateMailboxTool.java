@@ -1,6 +1,7 @@
 package com.qmailing.mcp.mailbox;
 
 import com.qmailing.api.auth.Caller;
+import com.qmailing.api.consistency.ReadsNoProjections;
 import com.qmailing.api.mailbox.CreateMailboxRequest;
 import com.qmailing.api.mailbox.Mailboxes;
 import com.qmailing.events.common.Scope;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code POST /mailboxes}. */
 @Component
+@ReadsNoProjections
 class CreateMailboxTool extends McpTool {
 
     private static final ToolContract CONTRACT = ToolContract.tool("qmailing_create_mailbox")

@@ -3,6 +3,8 @@ package com.qmailing.mcp.tool;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.qmailing.api.auth.Caller;
 import com.qmailing.api.auth.RateLimiter;
+import com.qmailing.api.consistency.ReadYourWrites;
+import com.qmailing.api.consistency.ReadsNoProjections;
 import com.qmailing.api.error.ApiProblem;
 import com.qmailing.api.error.Problems;
 import com.qmailing.api.requestlog.RequestLogRecorder;
@@ -12,19 +14,22 @@ import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.stereotype.Component;
 
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * Every {@link McpTool} bean, in {@link ToolOrder}, and the rules around each call, in REST's order:
- * 402 (plan) → 403 (scope) → the FREE allowance (429) → argument types (400) → the tool, whose
- * refusals (404, 400, 409...) come from the services REST shares. Every call is logged as metadata
+ * 402 (plan) → 403 (scope) → the FREE allowance (429) → argument types (400) → the wait for the
+ * account's earlier writes, as REST waits ({@link ReadYourWrites}) → the tool, whose refusals (404,
+ * 400, 409...) come from the services REST shares. Every call is logged as metadata
  * with the tool's name as the endpoint; arguments and results never are.
  */
 @Component
@@ -38,10 +43,12 @@ public class ToolCatalog {
     private final FreePlanAllowance allowance;
     private final RequestLogRecorder requestLog;
     private final RateLimiter rateLimiter;
+    private final ReadYourWrites readYourWrites;
+    private final Set<String> readsNoProjections;
     private final ToolResults results;
 
     ToolCatalog(List<McpTool> tools, PlanCatalog plans, FreePlanAllowance allowance, RequestLogRecorder requestLog,
-                RateLimiter rateLimiter, ObjectMapper json) {
+                RateLimiter rateLimiter, ReadYourWrites readYourWrites, ObjectMapper json) {
         this.tools = tools.stream()
                 .sorted(Comparator.comparingInt(tool -> ToolOrder.positionOf(tool.contract().name())))
                 .collect(Collectors.toMap(tool -> tool.contract().name(), Function.identity(), (a, b) -> {
@@ -51,6 +58,10 @@ public class ToolCatalog {
         this.allowance = allowance;
         this.requestLog = requestLog;
         this.rateLimiter = rateLimiter;
+        this.readYourWrites = readYourWrites;
+        this.readsNoProjections = tools.stream()
+                .filter(tool -> AnnotationUtils.findAnnotation(tool.getClass(), ReadsNoProjections.class) != null)
+                .map(tool -> tool.contract().name()).collect(Collectors.toUnmodifiableSet());
         this.results = new ToolResults(json.writer());
     }
 
@@ -69,6 +80,9 @@ public class ToolCatalog {
         try {
             admit(caller, tool.contract());
             Arguments checked = tool.contract().input().read(arguments);
+            if (!readsNoProjections.contains(name)) {
+                readYourWrites.settle(caller.accountId());
+            }
             return results.success(tool.contract(), tool.call(caller, checked));
         } catch (RuntimeException failure) {
             ApiProblem problem = Problems.known(failure).orElseGet(() -> {

@@ -1,10 +1,13 @@
 package com.qmailing.query.consistency;
 
-import java.util.OptionalLong;
+import java.util.List;
 
-/** Where in the event stream a write landed, for the read-your-writes barrier to wait for. */
+/** Where in the event stream writes landed, for the read-your-writes barrier to wait for. */
 interface EventPositions {
 
-    /** The position to wait for after a write to the aggregate; empty when there is nothing to wait for. */
-    OptionalLong after(String aggregateIdentifier);
+    /**
+     * The positions to wait for after writes to the aggregates (at most one each); empty when there
+     * is nothing to wait for.
+     */
+    List<Long> after(List<String> aggregateIdentifiers);
 }

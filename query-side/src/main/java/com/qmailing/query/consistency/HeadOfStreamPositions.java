@@ -4,7 +4,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
-import java.util.OptionalLong;
+import java.util.List;
 
 /**
  * With Axon Server (no event table to look into): the head of the stream when asked, which is
@@ -22,8 +22,8 @@ class HeadOfStreamPositions implements EventPositions {
     }
 
     @Override
-    public OptionalLong after(String aggregateIdentifier) {
+    public List<Long> after(List<String> aggregateIdentifiers) {
         var head = events.createHeadToken();
-        return head == null ? OptionalLong.empty() : head.position();
+        return head == null || head.position().isEmpty() ? List.of() : List.of(head.position().getAsLong());
     }
 }

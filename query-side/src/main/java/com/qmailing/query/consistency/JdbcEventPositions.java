@@ -6,12 +6,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
-import java.util.OptionalLong;
 
 /**
- * With the JDBC event store: the global index of the aggregate's latest event. Waiting for that
- * exact event (rather than the head of the stream) keeps a stuck gap elsewhere — a rolled-back
- * transaction's sequence number — from stalling writers.
+ * With the JDBC event store: the global index of each aggregate's latest event, in one statement.
+ * Waiting for those exact events (rather than the head of the stream) keeps a stuck gap elsewhere —
+ * a rolled-back transaction's sequence number — from stalling readers.
  */
 @Component
 @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
@@ -22,14 +21,14 @@ class JdbcEventPositions implements EventPositions {
 
     JdbcEventPositions(JdbcTemplate jdbc, EventSchema schema) {
         this.jdbc = jdbc;
-        this.positionQuery = "select " + schema.globalIndexColumn() + " from " + schema.domainEventTable()
-                + " where " + schema.aggregateIdentifierColumn() + " = ? order by "
-                + schema.sequenceNumberColumn() + " desc limit 1";
+        // An aggregate's events get increasing global indexes (each append follows the one before it).
+        this.positionQuery = "select max(" + schema.globalIndexColumn() + ") from " + schema.domainEventTable()
+                + " where " + schema.aggregateIdentifierColumn() + " = any(?) group by "
+                + schema.aggregateIdentifierColumn();
     }
 
     @Override
-    public OptionalLong after(String aggregateIdentifier) {
-        List<Long> positions = jdbc.queryForList(positionQuery, Long.class, aggregateIdentifier);
-        return positions.isEmpty() ? OptionalLong.empty() : OptionalLong.of(positions.get(0));
+    public List<Long> after(List<String> aggregateIdentifiers) {
+        return jdbc.queryForList(positionQuery, Long.class, (Object) aggregateIdentifiers.toArray(String[]::new));
     }
 }

@@ -24,8 +24,8 @@ import java.util.Set;
 
 /**
  * Read-your-writes for clients of eventually consistent projections: after a command, the edge
- * asks this component to wait until the projections it names in this node have processed the position
- * {@link EventPositions} names for the aggregate's write.
+ * asks this component to wait until the projections it names in this node have processed the positions
+ * {@link EventPositions} names for the aggregates' writes.
  */
 @Component
 class ProjectionCatchUp {
@@ -46,15 +46,14 @@ class ProjectionCatchUp {
 
     @QueryHandler
     Boolean handle(AwaitProjectionsQuery query) {
-        OptionalLong after = positions.after(query.aggregateIdentifier());
-        if (after.isEmpty()) {
+        List<Long> positions = this.positions.after(query.aggregateIdentifiers());
+        if (positions.isEmpty()) {
             return true;
         }
-        long position = after.getAsLong();
         Collection<StreamingEventProcessor> projections = named(query.readModels());
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            if (progress.await(() -> projections.stream().allMatch(processor -> hasProcessed(processor, position)),
+            if (progress.await(() -> projections.stream().allMatch(processor -> hasProcessed(processor, positions)),
                     deadline)) {
                 return true;
             }
@@ -62,7 +61,7 @@ class ProjectionCatchUp {
             Thread.currentThread().interrupt();
             return false;
         }
-        log.warn("Projections did not reach position {} within {}", position, timeout);
+        log.warn("Projections did not reach positions {} within {}", positions, timeout);
         return false;
     }
 
@@ -77,14 +76,19 @@ class ProjectionCatchUp {
         }).toList();
     }
 
-    private static boolean hasProcessed(StreamingEventProcessor processor, long position) {
+    private static boolean hasProcessed(StreamingEventProcessor processor, List<Long> positions) {
         var statuses = processor.processingStatus().values();
         if (statuses.isEmpty()) {
             return false;
         }
         for (EventTrackerStatus status : statuses) {
-            if (status.isErrorState() || !covers(status.getTrackingToken(), position)) {
+            if (status.isErrorState()) {
                 return false;
+            }
+            for (long position : positions) {
+                if (!covers(status.getTrackingToken(), position)) {
+                    return false;
+                }
             }
         }
         return true;

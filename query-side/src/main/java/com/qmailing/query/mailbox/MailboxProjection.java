@@ -57,15 +57,13 @@ class MailboxProjection {
 
     @EventHandler
     void on(MailboxCreatedEvent event) {
-        // A shredded address (purged mailbox replayed) has no parts left to show.
-        String localPart = event.address() == null ? null : event.address().localPart();
-        String domain = event.address() == null ? null : event.address().domain();
+        MailboxView created = MailboxView.created(event);
         jdbc.update("insert into mailbox_view (mailbox_id, account_id, address, local_part, domain, display_name, "
                         + "forward_to, forward_only, status, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "on conflict (mailbox_id) do nothing",
-                event.mailboxId().value(), event.accountId().value(), text(event.address()), localPart, domain,
-                event.displayName(), text(event.forwardTo()), event.forwardOnly(), MailboxStatus.ACTIVE.name(),
-                timestamp(event.createdAt()));
+                created.id().value(), created.accountId().value(), created.address(), created.localPart(),
+                created.domain(), created.displayName(), created.forwardTo(), created.forwardOnly(),
+                created.status().name(), timestamp(created.createdAt()));
     }
 
     @EventHandler
