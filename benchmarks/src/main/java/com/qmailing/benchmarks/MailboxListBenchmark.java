@@ -8,6 +8,12 @@ package com.qmailing.benchmarks;
 public final class MailboxListBenchmark {
 
     private static final int MAILBOXES = 1000;
+    private static final String PATH = "/api/v1/pub/mailboxes";
+    /**
+     * {@code -Dqmailing.bench.sockets=N}: N plain keep-alive sockets ({@link SocketGets}) instead of
+     * the JDK's HttpClient on 32 threads, which the figures have used since session 2.
+     */
+    private static final int SOCKETS = Integer.getInteger("qmailing.bench.sockets", 0);
 
     public static void main(String[] args) throws Exception {
         String base = args[0];
@@ -20,9 +26,14 @@ public final class MailboxListBenchmark {
             Accounts.mailbox(http, account.token(), "list" + i + "x");
         }
         // The same rate for a while first: the JIT compiles the list path before it is measured.
-        FixedRate.gets(base, "/api/v1/pub/mailboxes", account.token(), rate, 15);
-        Latencies latencies = FixedRate.gets(base, "/api/v1/pub/mailboxes", account.token(), rate, seconds);
-        System.out.printf("GET /mailboxes (%d mailboxes) at %d req/s for %d s, after 15 s of warm-up: %s%n",
-                MAILBOXES, rate, seconds, latencies.summary());
+        get(base, account.token(), rate, 15);
+        Latencies latencies = get(base, account.token(), rate, seconds);
+        System.out.printf("GET /mailboxes (%d mailboxes) at %d req/s for %d s, after 15 s of warm-up, %s: %s%n",
+                MAILBOXES, rate, seconds, SOCKETS == 0 ? "JDK HttpClient" : SOCKETS + " sockets", latencies.summary());
+    }
+
+    private static Latencies get(String base, String token, int rate, int seconds) throws Exception {
+        return SOCKETS == 0 ? FixedRate.gets(base, PATH, token, rate, seconds)
+                : SocketGets.run(base, PATH, token, rate, seconds, SOCKETS);
     }
 }
