@@ -7,30 +7,11 @@
 set -euo pipefail
 base="$1"; admin="$2"; seconds="${3:-20}"; data="${4:-}"
 here="$(cd "$(dirname "$0")" && pwd)"
+source "$here/wrk-common.sh"
 tokens=()
 for i in $(seq 1 8); do
-  account=$(curl -sf -X POST "$base/api/v1/admin/accounts" -H "Authorization: Bearer $admin" \
-    -H 'Content-Type: application/json' \
-    -d "{\"email\":\"wrk-$i-$RANDOM$RANDOM@example.com\",\"name\":\"Benchmark\",\"plan\":\"PRO_MAX\"}" \
-    | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)
-  tokens+=("$(curl -sf -X POST "$base/api/v1/admin/accounts/$account/tokens" -H "Authorization: Bearer $admin" \
-    -H 'Content-Type: application/json' -d '{"label":"benchmark","scopes":["*"]}' \
-    | grep -o '"plaintext":"[^"]*"' | cut -d'"' -f4)")
+  tokens+=("$(new_token "$base" "$admin" "wrk-$i")")
 done
 export TOKENS; TOKENS=$(IFS=,; echo "${tokens[*]}")
 
-source "$here/server-cpu.sh"
-
-# 15 s of warm-up: the JIT is still compiling the create path after 5 s.
-wrk -t8 -c8 -d15s -s "$here/wrk/create-mailboxes.lua" "$base" > /dev/null
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-before=($(server_ticks "$base" "$data"))
-out=$(wrk -t8 -c8 -d"${seconds}s" --latency -s "$here/wrk/create-mailboxes.lua" "$base")
-after=($(server_ticks "$base" "$data"))
-echo "$out" | grep -E "Latency|50%|90%|99%|requests in|Requests/sec|Non-2xx"
-creates=$(echo "$out" | grep -o "[0-9]* requests in" | cut -d' ' -f1)
-if [ -n "$data" ]; then
-  echo "server CPU per create: JVM $(per_op_ms "${before[0]}" "${after[0]}" "$creates") ms," \
-    "PostgreSQL $(per_op_ms "${before[1]}" "${after[1]}" "$creates") ms"
-fi
-echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+measured_wrk "$base" "$data" 8 "$seconds" "$here/wrk/create-mailboxes.lua" create

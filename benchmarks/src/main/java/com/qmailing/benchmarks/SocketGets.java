@@ -20,69 +20,82 @@ import java.util.concurrent.locks.LockSupport;
  * start (a request that waits for a free connection counts the wait). The JDK's HttpClient spent
  * about 1.5 ms of CPU per 300 kB answer on the cores the server shares, as much as the server;
  * this generator reads the answer into one reused buffer and does nothing else with it (~0.3 ms).
- * Each connection's thread takes the next unclaimed slot of the schedule. It sees a tail the JDK
- * client does not (docs/benchmarks.md, session 6): kept as the second view of the list's latency.
+ * Each connection's thread takes the next unclaimed slot of the schedule. Over loopback's 64 kB MTU
+ * it sees a tail on 300 kB answers that a network MTU does not have (docs/benchmarks.md, session 6).
  */
 final class SocketGets {
 
     private static final byte[] HEADER_END = {'\r', '\n', '\r', '\n'};
 
-    private SocketGets() {
+    private final URI uri;
+    private final String path;
+    private final byte[] request;
+    private final int total;
+    private final long interval;
+    private final long start;
+    private final AtomicInteger next = new AtomicInteger();
+    private final AtomicReference<Exception> failure = new AtomicReference<>();
+    private final Latencies latencies;
+
+    private SocketGets(String base, String path, String token, int perSecond, int seconds) {
+        this.uri = URI.create(base);
+        this.path = path;
+        this.request = ("GET " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                + "\r\nAuthorization: Bearer " + token + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        this.total = perSecond * seconds;
+        this.interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
+        this.start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+        this.latencies = new Latencies(total);
     }
 
     static Latencies run(String base, String path, String token, int perSecond, int seconds, int connections)
             throws Exception {
-        URI uri = URI.create(base);
-        byte[] request = ("GET " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
-                + "\r\nAuthorization: Bearer " + token + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-        int total = perSecond * seconds;
-        long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
-        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
-        AtomicInteger next = new AtomicInteger();
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        Latencies latencies = new Latencies(total);
+        SocketGets gets = new SocketGets(base, path, token, perSecond, seconds);
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < connections; c++) {
-            Thread thread = new Thread(() -> {
-                Connection connection = null;
-                try {
-                    for (int i = next.getAndIncrement(); i < total && failure.get() == null; i = next.getAndIncrement()) {
-                        long scheduled = start + i * interval;
-                        long wait = scheduled - System.nanoTime();
-                        if (wait > 0) {
-                            LockSupport.parkNanos(wait);
-                        }
-                        if (connection == null) {
-                            connection = new Connection(uri.getHost(), uri.getPort());
-                        }
-                        int status = connection.get(request);
-                        latencies.record(System.nanoTime() - scheduled);
-                        if (status != 200) {
-                            throw new IllegalStateException("GET " + path + " answered " + status);
-                        }
-                        if (connection.closing) {
-                            connection.close();
-                            connection = null;
-                        }
-                    }
-                } catch (Exception e) {
-                    failure.compareAndSet(null, e);
-                } finally {
-                    if (connection != null) {
-                        connection.close();
-                    }
-                }
-            }, "get-" + c);
+            Thread thread = new Thread(gets::drive, "get-" + c);
             thread.start();
             threads.add(thread);
         }
         for (Thread thread : threads) {
             thread.join();
         }
-        if (failure.get() != null) {
-            throw failure.get();
+        if (gets.failure.get() != null) {
+            throw gets.failure.get();
         }
-        return latencies;
+        return gets.latencies;
+    }
+
+    /** One connection's thread: takes the next unclaimed slot until the schedule ends or a request fails. */
+    private void drive() {
+        Connection connection = null;
+        try {
+            for (int i = next.getAndIncrement(); i < total && failure.get() == null; i = next.getAndIncrement()) {
+                long scheduled = start + i * interval;
+                long wait = scheduled - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                if (connection == null) {
+                    connection = new Connection(uri.getHost(), uri.getPort());
+                }
+                int status = connection.get(request);
+                latencies.record(System.nanoTime() - scheduled);
+                if (status != 200) {
+                    throw new IllegalStateException("GET " + path + " answered " + status);
+                }
+                if (connection.closing) {
+                    connection.close();
+                    connection = null;
+                }
+            }
+        } catch (Exception e) {
+            failure.compareAndSet(null, e);
+        } finally {
+            if (connection != null) {
+                connection.close();
+            }
+        }
     }
 
     /** One keep-alive connection; Tomcat closes one after 100 requests, saying so in the answer. */

@@ -24,9 +24,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>
  * Kept in this node's memory, as the waits were before: a deployment with several API nodes
  * keeps an account's requests on one node for read-your-writes (as it did for the waits, whose
- * projections are those of the node). Bounded: an account with {@value #MAX_PER_ACCOUNT}
- * unsettled writes settles them before its next one, and writes older than the wait's own time
- * limit are forgotten, since a read after them would have waited no longer anyway.
+ * projections are those of the node). Bounded: the write that gives an account more than
+ * {@value #MAX_PER_ACCOUNT} unsettled ones waits for all of them before it is answered, and writes
+ * older than the wait's own time limit are forgotten, since a read after them would have waited no
+ * longer anyway.
  */
 @Component
 public class ReadYourWrites {

@@ -51,8 +51,7 @@ public class Gateways {
      */
     public <R> R sendAndSettle(Object command, Object aggregateId, ReadModel readModel, ReadModel... more) {
         R result = commands.sendAndWait(command);
-        join(queries.query(new AwaitProjectionsQuery(aggregateId.toString(), EnumSet.of(readModel, more)),
-                Boolean.class));
+        awaitProjections(List.of(aggregateId.toString()), EnumSet.of(readModel, more));
         return result;
     }
 
@@ -62,7 +61,7 @@ public class Gateways {
     }
 
     public void settle(Object aggregateId) {
-        join(queries.query(new AwaitProjectionsQuery(aggregateId.toString()), Boolean.class));
+        awaitProjections(List.of(aggregateId.toString()), EnumSet.allOf(ReadModel.class));
     }
 
     /** Sends without waiting: for metadata whose loss on a crash is acceptable (request log). */

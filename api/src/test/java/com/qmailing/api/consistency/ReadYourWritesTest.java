@@ -1,16 +1,11 @@
 package com.qmailing.api.consistency;
 
-import com.qmailing.api.core.Gateways;
+import com.qmailing.api.core.QueryOnlyGateways;
 import com.qmailing.events.common.AccountId;
 import com.qmailing.events.common.MailboxId;
 import com.qmailing.events.consistency.AwaitProjectionsQuery;
 import com.qmailing.events.consistency.ReadModel;
-import org.axonframework.commandhandling.SimpleCommandBus;
-import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.queryhandling.DefaultQueryGateway;
 import org.axonframework.queryhandling.QueryHandler;
-import org.axonframework.queryhandling.SimpleQueryBus;
-import org.axonframework.queryhandling.annotation.AnnotationQueryHandlerAdapter;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -25,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReadYourWritesTest {
 
     private final Waits waits = new Waits();
-    private final ReadYourWrites readYourWrites = new ReadYourWrites(gateways(waits), Duration.ofSeconds(5));
+    private final ReadYourWrites readYourWrites =
+            new ReadYourWrites(QueryOnlyGateways.answeredBy(waits), Duration.ofSeconds(5));
     private final AccountId alice = AccountId.random();
     private final AccountId bob = AccountId.random();
 
@@ -47,7 +43,7 @@ class ReadYourWritesTest {
         assertThat(waits.asked).as("settled writes are not waited for again").hasSize(1);
 
         readYourWrites.settle(bob);
-        assertThat(waits.asked).last().isEqualTo(new AwaitProjectionsQuery(bobs.toString(), Set.of(ReadModel.EMAILS)));
+        assertThat(waits.asked).last().isEqualTo(new AwaitProjectionsQuery(List.of(bobs.toString()), Set.of(ReadModel.EMAILS)));
         assertThat(readYourWrites.accounts()).isZero();
     }
 
@@ -80,13 +76,6 @@ class ReadYourWritesTest {
         assertThat(waits.asked).as("alice's write was forgotten").isEmpty();
         readYourWrites.settle(bob);
         assertThat(waits.asked).hasSize(1);
-    }
-
-    private static Gateways gateways(Waits waits) {
-        SimpleQueryBus queries = SimpleQueryBus.builder().build();
-        new AnnotationQueryHandlerAdapter<>(waits).subscribe(queries);
-        return new Gateways(DefaultCommandGateway.builder().commandBus(SimpleCommandBus.builder().build()).build(),
-                DefaultQueryGateway.builder().queryBus(queries).build());
     }
 
     /** The query side's barrier, answering at once; records what it was asked to wait for. */

@@ -2,7 +2,7 @@ package com.qmailing.api.mailbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.qmailing.api.core.Gateways;
+import com.qmailing.api.core.QueryOnlyGateways;
 import com.qmailing.events.common.AccountId;
 import com.qmailing.events.common.MailboxId;
 import com.qmailing.events.mailbox.GetMailboxesQuery;
@@ -10,12 +10,7 @@ import com.qmailing.events.mailbox.ListMailboxStampsQuery;
 import com.qmailing.events.mailbox.MailboxStamp;
 import com.qmailing.events.mailbox.MailboxStatus;
 import com.qmailing.events.mailbox.MailboxView;
-import org.axonframework.commandhandling.SimpleCommandBus;
-import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.queryhandling.DefaultQueryGateway;
 import org.axonframework.queryhandling.QueryHandler;
-import org.axonframework.queryhandling.SimpleQueryBus;
-import org.axonframework.queryhandling.annotation.AnnotationQueryHandlerAdapter;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -32,7 +27,7 @@ class RenderedMailboxesTest {
 
     private final AccountId account = AccountId.random();
     private final Table table = new Table();
-    private final RenderedMailboxes rendered = new RenderedMailboxes(gateways(table),
+    private final RenderedMailboxes rendered = new RenderedMailboxes(QueryOnlyGateways.answeredBy(table),
             new ObjectMapper().registerModule(new JavaTimeModule()), Clock.systemUTC());
 
     @Test
@@ -61,13 +56,6 @@ class RenderedMailboxesTest {
         assertThat(rendered.keptCopies()).isEqualTo(1);
         rendered.forgetListedBefore(listed.plusSeconds(1));
         assertThat(rendered.keptCopies()).isZero();
-    }
-
-    private static Gateways gateways(Table table) {
-        SimpleQueryBus queries = SimpleQueryBus.builder().build();
-        new AnnotationQueryHandlerAdapter<>(table).subscribe(queries);
-        return new Gateways(DefaultCommandGateway.builder().commandBus(SimpleCommandBus.builder().build()).build(),
-                DefaultQueryGateway.builder().queryBus(queries).build());
     }
 
     /** The mailbox read model's answers, from memory; records which mailboxes were read whole. */

@@ -4,19 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.qmailing.app.support.Api;
 import com.qmailing.app.support.IntegrationTest;
 import com.qmailing.app.support.Mailing;
+import com.qmailing.app.support.PausedProjection;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static com.qmailing.app.api.AuthenticationTest.shortId;
@@ -127,26 +126,15 @@ class MailboxApiTest extends IntegrationTest {
     @Test
     void aCreateWaitsForNoProjectionAndTheAccountsNextReadWaitsForItsCreate() throws Exception {
         Api.Client owner = admin().newAccount("PRO");
-        StreamingEventProcessor mailboxes = processing.eventProcessor("projection.mailboxes",
-                StreamingEventProcessor.class).orElseThrow();
-        mailboxes.shutDown();
-        CompletableFuture<Void> restarted = null;
-        try {
+        try (PausedProjection mailboxes = PausedProjection.pause(processing, "projection.mailboxes")) {
             String id = owner.post("/api/v1/pub/mailboxes", Map.of("localPart", "later-" + shortId()))
                     .expect(201).json().get("id").asText();
             assertThat(jdbc.queryForObject("select count(*) from mailbox_view where mailbox_id = ?", Long.class,
                     UUID.fromString(id))).as("answered before the projection had the mailbox").isZero();
 
-            restarted = CompletableFuture.runAsync(mailboxes::start, CompletableFuture.delayedExecutor(
-                    500, TimeUnit.MILLISECONDS));
+            mailboxes.resumeAfter(Duration.ofMillis(500));
             assertThat(owner.get("/api/v1/pub/mailboxes").expect(200).json().findValuesAsText("id"))
                     .containsExactly(id);
-        } finally {
-            if (restarted == null) {
-                mailboxes.start();
-            } else {
-                restarted.get(10, TimeUnit.SECONDS);
-            }
         }
     }
 

@@ -1,10 +1,14 @@
 package com.qmailing.app.mcp;
 
 import com.qmailing.app.support.Api;
+import com.qmailing.app.support.PausedProjection;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +16,9 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class McpMailboxToolsTest extends McpTest {
+
+    @Autowired
+    EventProcessingConfiguration processing;
 
     @Test
     void listAndGetMailboxAnswerExactlyTheRestJsonPrettyPrinted() {
@@ -28,6 +35,21 @@ class McpMailboxToolsTest extends McpTest {
         assertThat(json(listed)).isEqualTo(owner.get("/api/v1/pub/mailboxes").expect(200).json()).hasSize(2);
         assertThat(json(call(client, "qmailing_get_mailbox", Map.of("id", id))))
                 .isEqualTo(owner.get("/api/v1/pub/mailboxes/" + id).expect(200).json());
+    }
+
+    /** As in REST (ADR 13): the create tool waits for no projection, the account's next tool call waits for it. */
+    @Test
+    void aCreatedMailboxIsInTheNextToolCallsListThoughItsCreateDidNotWait() throws Exception {
+        Api.Client owner = admin().newAccount("PRO");
+        McpSyncClient client = mcp(owner);
+        try (PausedProjection mailboxes = PausedProjection.pause(processing, "projection.mailboxes")) {
+            String id = json(call(client, "qmailing_create_mailbox", Map.of("localPart", unique("later"))))
+                    .get("id").asText();
+
+            mailboxes.resumeAfter(Duration.ofMillis(500));
+            assertThat(json(call(client, "qmailing_list_mailboxes", Map.of())).findValuesAsText("id"))
+                    .containsExactly(id);
+        }
     }
 
     @Test

@@ -1,6 +1,5 @@
 package com.qmailing.events.consistency;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -21,14 +20,5 @@ public record AwaitProjectionsQuery(List<String> aggregateIdentifiers, Set<ReadM
         if (readModels.isEmpty()) {
             throw new IllegalArgumentException("name at least one read model to wait for");
         }
-    }
-
-    public AwaitProjectionsQuery(String aggregateIdentifier, Set<ReadModel> readModels) {
-        this(List.of(aggregateIdentifier), readModels);
-    }
-
-    /** Waits for every read model. */
-    public AwaitProjectionsQuery(String aggregateIdentifier) {
-        this(aggregateIdentifier, EnumSet.allOf(ReadModel.class));
     }
 }
