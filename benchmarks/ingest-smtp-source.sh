@@ -5,6 +5,8 @@
 # average. Alternate a baseline jar and a candidate jar: the machine's load moves the figures more
 # than most changes do.
 #   benchmarks/ingest-smtp-source.sh app/target/qmailing.jar candidate
+# WARMUP=n runs n unrecorded rounds first on the same server (each in an account of its own), so
+# the measured round meets a compiled JVM rather than the JIT compiling next to the load.
 # Ports: HTTP $PORT (19100), SMTP $PORT+25, smtp-sink $PORT+26. The classes must be compiled first
 # (benchmarks/run.sh does; or ./mvnw -q -o -pl benchmarks compile and dependency:build-classpath).
 set -u
@@ -19,9 +21,13 @@ timeout 900 smtp-sink -u nobody 127.0.0.1:$sinkport 256 & sink=$!
 for _ in $(seq 1 300); do curl -sf localhost:$port/actuator/health >/dev/null && break; sleep 0.5; done
 jvm=$(pgrep -P $app java || echo $app)
 postmaster=$(ps -eo pid,args | grep "$data/postgres" | grep -v grep | awk '{print $1}' | head -1)
+bench() {
+  timeout 600 java ${BENCH_JAVA_OPTS:-} -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
+    com.qmailing.benchmarks.IngestBenchmark http://localhost:$port ingestadmin $smtp \
+    --sink 127.0.0.1:$sinkport --smtp-source --cpu "$jvm:$postmaster" "$@"
+}
+for round in $(seq 1 "${WARMUP:-0}"); do echo "warm-up round $round"; bench "$@" > /dev/null; done
 uptime
-timeout 600 java ${BENCH_JAVA_OPTS:-} -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
-  com.qmailing.benchmarks.IngestBenchmark http://localhost:$port ingestadmin $smtp \
-  --sink 127.0.0.1:$sinkport --smtp-source --cpu "$jvm:$postmaster" "$@" | grep -v '^account '
+bench "$@" | grep -v '^account '
 uptime
 kill $app $sink 2>/dev/null; wait $app 2>/dev/null

@@ -36,19 +36,17 @@ public class AddressRegistry {
 
     /**
      * The mailbox that receives mail for the address (case-insensitive, {@code +tag}s ignored),
-     * with its account's plan and the bytes the account stores, for the storage quota.
+     * with its account's plan and the bytes the account stores, for the storage quota. The bytes
+     * are the account's folded counter: they lag what is stored by at most one fold
+     * ({@link StorageCount}), so an account at its limit takes at most one interval's mail more.
      */
     public Optional<Receiver> receiverOf(EmailAddress address) {
-        return jdbc.query("select m.mailbox_id, m.account_id, a.plan, "
-                        + "(select coalesce(sum(s.storage_bytes), 0) from mailbox_address_registry s "
-                        + "where s.account_id = m.account_id) "
-                        + "+ (select coalesce(sum(e.bytes), 0) from mailbox_storage_entries e "
-                        + "where e.account_id = m.account_id) "
+        return jdbc.query("select m.mailbox_id, m.account_id, a.plan, a.storage_bytes "
                         + "from mailbox_address_registry m join account_registry a on a.account_id = m.account_id "
                         + "where m.address = ? and a.active and not m.deleted",
                         (rs, row) -> new Receiver(new MailboxId(rs.getObject(1, UUID.class)),
                                 new AccountId(rs.getObject(2, UUID.class)), Plan.valueOf(rs.getString(3)),
-                                Math.max(rs.getLong(4), 0)),
+                                rs.getLong(4)),
                         address.normalized().withoutTag().toString())
                 .stream().findFirst();
     }
@@ -84,10 +82,13 @@ public class AddressRegistry {
         jdbc.update("update mailbox_address_registry set deleted = ? where mailbox_id = ?", deleted, mailbox.value());
     }
 
-    /** Purged: the address is free again and the mailbox's storage count goes with it. */
+    /** Purged: the address is free again and the mailbox's storage count leaves its account's. */
     void release(MailboxId mailbox) {
         jdbc.update("delete from mailbox_storage_entries where mailbox_id = ?", mailbox.value());
-        jdbc.update("delete from mailbox_address_registry where mailbox_id = ?", mailbox.value());
+        jdbc.update("with released as (delete from mailbox_address_registry where mailbox_id = ? "
+                + "returning account_id, storage_bytes) "
+                + "update account_registry a set storage_bytes = greatest(a.storage_bytes - r.storage_bytes, 0) "
+                + "from released r where a.account_id = r.account_id", mailbox.value());
     }
 
     void releaseAllOf(AccountId account) {

@@ -6,12 +6,13 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Folds the appended storage entries into each mailbox's counter, so the quota check sums a few
- * recent rows rather than every email ever received. One statement: the rows it deletes are
- * exactly the rows it adds, so a reader sees them either as entries or in the counter, never in
- * both or neither. Entries committed while it runs wait for the next fold; folds on several nodes
- * at once each take only the rows they deleted. Scheduling is switched on here too, because a
- * command node of a split deployment has no web module that would do it.
+ * Folds the appended storage entries into each mailbox's counter and its account's, which the
+ * quota check reads ({@link AddressRegistry#receiverOf}). One statement: the rows it deletes are
+ * exactly the rows it adds, so no entry is counted twice or lost. The account's share is summed
+ * from the mailbox rows the statement updated, so entries of a mailbox released meanwhile count
+ * nowhere; folds on several nodes at once each add only the rows they deleted. Each counter stops
+ * at zero. Scheduling is switched on here too, because a command node of a split deployment has no
+ * web module that would do it.
  */
 @Component
 @EnableScheduling
@@ -19,15 +20,18 @@ public class StorageCount {
 
     private final JdbcTemplate jdbc;
 
-    StorageCount(JdbcTemplate jdbc) {
+    public StorageCount(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     @Scheduled(fixedDelayString = "${qmailing.storage-fold-interval:PT1S}")
     public void fold() {
         jdbc.update("with folded as (delete from mailbox_storage_entries returning mailbox_id, bytes), "
-                + "per_mailbox as (select mailbox_id, sum(bytes) as bytes from folded group by mailbox_id) "
-                + "update mailbox_address_registry r set storage_bytes = greatest(r.storage_bytes + p.bytes, 0) "
-                + "from per_mailbox p where r.mailbox_id = p.mailbox_id");
+                + "per_mailbox as (select mailbox_id, sum(bytes) as bytes from folded group by mailbox_id), "
+                + "counted as (update mailbox_address_registry r set storage_bytes = greatest(r.storage_bytes + p.bytes, 0) "
+                + "from per_mailbox p where r.mailbox_id = p.mailbox_id returning r.account_id, p.bytes), "
+                + "per_account as (select account_id, sum(bytes) as bytes from counted group by account_id) "
+                + "update account_registry a set storage_bytes = greatest(a.storage_bytes + p.bytes, 0) "
+                + "from per_account p where a.account_id = p.account_id");
     }
 }
