@@ -176,6 +176,7 @@ public class AxonStorageConfiguration {
     public static ObjectMapper baseMapper() {
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
+                .addModule(IsoInstants.module())
                 .addModule(new Jdk8Module())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)

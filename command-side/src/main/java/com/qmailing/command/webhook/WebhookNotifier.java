@@ -1,13 +1,16 @@
 package com.qmailing.command.webhook;
 
+import com.qmailing.events.common.AccountId;
 import com.qmailing.events.common.WebhookEndpointId;
 import com.qmailing.events.webhook.RequestWebhookDeliveryCommand;
+import com.qmailing.events.webhook.WebhookEventType;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Hands a notification to every endpoint of the account that subscribed to its type: one
@@ -28,11 +31,16 @@ class WebhookNotifier {
         this.commands = commands;
     }
 
-    void notify(WebhookNotification notification) {
-        List<WebhookEndpointId> subscribers = endpoints.subscribedTo(notification.accountId(), notification.type());
+    /**
+     * The notification is built only when the account has a subscriber: most accounts have none,
+     * and building it reads the event's timestamp and opens its sealed fields.
+     */
+    void notify(AccountId account, WebhookEventType type, Supplier<WebhookNotification> notice) {
+        List<WebhookEndpointId> subscribers = endpoints.subscribedTo(account, type);
         if (subscribers.isEmpty()) {
             return;
         }
+        WebhookNotification notification = notice.get();
         byte[] body = WebhookPayloadJson.of(notification);
         for (WebhookEndpointId endpoint : subscribers) {
             // Derived, not random: handling the same event again names the same delivery.
