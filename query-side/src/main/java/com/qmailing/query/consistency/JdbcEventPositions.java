@@ -21,10 +21,20 @@ class JdbcEventPositions implements EventPositions {
 
     JdbcEventPositions(JdbcTemplate jdbc, EventSchema schema) {
         this.jdbc = jdbc;
-        // An aggregate's events get increasing global indexes (each append follows the one before it).
-        this.positionQuery = "select max(" + schema.globalIndexColumn() + ") from " + schema.domainEventTable()
-                + " where " + schema.aggregateIdentifierColumn() + " = any(?) group by "
-                + schema.aggregateIdentifierColumn();
+        // An aggregate's events get increasing global indexes (each append follows the one before it),
+        // so its latest is the last entry of the (aggregate, sequence) index. One index probe per
+        // aggregate whatever the statistics say: "= any(?) group by" was planned while the table was
+        // new and unanalysed, and the server kept that plan, a scan of the whole table, for every
+        // later call (3.1 ms each at 30,000 events).
+        String table = schema.domainEventTable();
+        String aggregate = schema.aggregateIdentifierColumn();
+        this.positionQuery = "select latest.position from unnest(?::varchar[]) as a(id) cross join lateral (select e."
+                + schema.globalIndexColumn() + " as position from " + table + " e where e." + aggregate
+                + " = a.id order by e." + schema.sequenceNumberColumn() + " desc limit 1) latest";
+    }
+
+    String positionQuery() {
+        return positionQuery;
     }
 
     @Override
