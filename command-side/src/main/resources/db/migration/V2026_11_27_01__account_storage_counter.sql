@@ -4,11 +4,15 @@
 -- row it adds up), so at 500 messages a second the check cost 0.6 ms of PostgreSQL per message.
 -- StorageCount folds each mailbox's entries into the mailbox's and its account's counters in one
 -- statement; the quota therefore lags the stored bytes by at most one fold interval (ADR 14).
-alter table account_registry add column storage_bytes bigint not null default 0;
+-- A table of its own, not a column of account_registry: the fold's row locks would otherwise
+-- hold up the daily send counter's update of the same accounts until the fold commits.
+create table account_storage (
+    account_id    uuid   primary key,
+    storage_bytes bigint not null default 0
+);
 
-update account_registry a
-   set storage_bytes = coalesce((select sum(r.storage_bytes) from mailbox_address_registry r
-                                  where r.account_id = a.account_id), 0);
+insert into account_storage (account_id, storage_bytes)
+select account_id, sum(storage_bytes) from mailbox_address_registry group by account_id;
 
 -- Entries are now only appended and folded (a whole-table delete), never looked up by account.
 drop index mailbox_storage_entries_account;

@@ -41,8 +41,9 @@ public class AddressRegistry {
      * ({@link StorageCount}), so an account at its limit takes at most one interval's mail more.
      */
     public Optional<Receiver> receiverOf(EmailAddress address) {
-        return jdbc.query("select m.mailbox_id, m.account_id, a.plan, a.storage_bytes "
+        return jdbc.query("select m.mailbox_id, m.account_id, a.plan, greatest(coalesce(s.storage_bytes, 0), 0) "
                         + "from mailbox_address_registry m join account_registry a on a.account_id = m.account_id "
+                        + "left join account_storage s on s.account_id = m.account_id "
                         + "where m.address = ? and a.active and not m.deleted",
                         (rs, row) -> new Receiver(new MailboxId(rs.getObject(1, UUID.class)),
                                 new AccountId(rs.getObject(2, UUID.class)), Plan.valueOf(rs.getString(3)),
@@ -87,13 +88,14 @@ public class AddressRegistry {
         jdbc.update("delete from mailbox_storage_entries where mailbox_id = ?", mailbox.value());
         jdbc.update("with released as (delete from mailbox_address_registry where mailbox_id = ? "
                 + "returning account_id, storage_bytes) "
-                + "update account_registry a set storage_bytes = greatest(a.storage_bytes - r.storage_bytes, 0) "
+                + "update account_storage a set storage_bytes = greatest(a.storage_bytes - r.storage_bytes, 0) "
                 + "from released r where a.account_id = r.account_id", mailbox.value());
     }
 
     void releaseAllOf(AccountId account) {
         jdbc.update("delete from mailbox_storage_entries where account_id = ?", account.value());
         jdbc.update("delete from mailbox_address_registry where account_id = ?", account.value());
+        jdbc.update("delete from account_storage where account_id = ?", account.value());
     }
 
     /** The mailbox's own address, the envelope sender of what it forwards. */

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * exactly the rows it adds, so no entry is counted twice or lost. The account's share is summed
  * from the mailbox rows the statement updated, so entries of a mailbox released meanwhile count
  * nowhere; folds on several nodes at once each add only the rows they deleted. Each counter stops
- * at zero. Scheduling is switched on here too, because a command node of a split deployment has no
+ * at zero (an account's first fold, which a removal cannot precede, is stored as it is). Scheduling is switched on here too, because a command node of a split deployment has no
  * web module that would do it.
  */
 @Component
@@ -31,7 +31,8 @@ public class StorageCount {
                 + "counted as (update mailbox_address_registry r set storage_bytes = greatest(r.storage_bytes + p.bytes, 0) "
                 + "from per_mailbox p where r.mailbox_id = p.mailbox_id returning r.account_id, p.bytes), "
                 + "per_account as (select account_id, sum(bytes) as bytes from counted group by account_id) "
-                + "update account_registry a set storage_bytes = greatest(a.storage_bytes + p.bytes, 0) "
-                + "from per_account p where a.account_id = p.account_id");
+                + "insert into account_storage as a (account_id, storage_bytes) "
+                + "select account_id, bytes from per_account on conflict (account_id) "
+                + "do update set storage_bytes = greatest(a.storage_bytes + excluded.storage_bytes, 0)");
     }
 }
