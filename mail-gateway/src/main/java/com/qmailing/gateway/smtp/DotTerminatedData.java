@@ -94,6 +94,19 @@ final class DotTerminatedData extends InputStream {
         messageStart = 0;
         messageEnd = 0;
         for (int i = 0; i < read; i++) {
+            if (position == Position.IN_LINE) {
+                // Most bytes are inside a line, where only a CR can change anything: copy up to it at once.
+                int cr = i;
+                while (cr < read && block[cr] != '\r') {
+                    cr++;
+                }
+                System.arraycopy(block, i, message, messageEnd, cr - i);
+                messageEnd += cr - i;
+                if (cr == read) {
+                    return;
+                }
+                i = cr;
+            }
             if (scan(block[i])) {
                 ended = true;
                 session.reset();

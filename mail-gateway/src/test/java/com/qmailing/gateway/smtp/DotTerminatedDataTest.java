@@ -39,6 +39,16 @@ class DotTerminatedDataTest {
     }
 
     @ParameterizedTest
+    @ValueSource(ints = {1, 2, 4, 9, 16, 31, 8192})
+    void longLinesAreCopiedWholeUpToEachCarriageReturn(int blockSize) throws IOException {
+        InputStream wire = wire("a long line of words\rstill the same line\r\r\n..dot\r\nend of it\r\r\n.\r\nRSET\r\n");
+
+        assertThat(text(new DotTerminatedData(wire, blockSize)))
+                .isEqualTo("a long line of words\rstill the same line\r\r\n.dot\r\nend of it\r\r\n");
+        assertThat(text(wire)).isEqualTo("RSET\r\n");
+    }
+
+    @ParameterizedTest
     @ValueSource(ints = {1, 3, 8192})
     void aDotLineRightAfterDataIsAnEmptyMessage(int blockSize) throws IOException {
         InputStream wire = wire(".\r\nNOOP\r\n");
