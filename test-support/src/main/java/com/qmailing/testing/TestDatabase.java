@@ -1,6 +1,10 @@
 package com.qmailing.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import javax.sql.DataSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,6 +46,17 @@ public final class TestDatabase {
         }
         created.add(name);
         return withDatabase(admin, name);
+    }
+
+    /**
+     * A new database with the test's module's schema: the migrations under
+     * {@code classpath:db/migration}, as the application applies them.
+     */
+    public static DataSource migrated() {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(freshDatabaseUrl());
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        return dataSource;
     }
 
     /** Whether the tests run against an external server rather than an embedded one. */

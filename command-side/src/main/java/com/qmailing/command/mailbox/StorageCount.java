@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
  * exactly the rows it adds, so no entry is counted twice or lost. The account's share is summed
  * from the mailbox rows the statement updated, so entries of a mailbox released meanwhile count
  * nowhere; folds on several nodes at once each add only the rows they deleted. Each counter stops
- * at zero (an account's first fold, which a removal cannot precede, is stored as it is). Scheduling is switched on here too, because a command node of a split deployment has no
- * web module that would do it.
+ * at zero (an account's first fold, which a removal cannot precede, is stored as it is).
+ * Scheduling is switched on here too, because a command node of a split deployment has no web
+ * module that would do it.
  */
 @Component
 @EnableScheduling

@@ -28,20 +28,17 @@ class WebhookDispatch {
 
     @EventHandler
     void on(EmailReceivedEvent event, EventMessage<EmailReceivedEvent> message) {
-        notifier.notify(event.accountId(), WebhookEventType.EMAIL_RECEIVED, () -> WebhookNotification.of(message,
-                event.accountId(), WebhookEventType.EMAIL_RECEIVED, EmailReceivedData.of(event)));
+        notifier.notify(message, event.accountId(), WebhookEventType.EMAIL_RECEIVED, () -> EmailReceivedData.of(event));
     }
 
     /** A sent email reached (some of) its recipients: local mailboxes, the relay or SES took it. */
     @EventHandler
     void on(EmailDeliveredEvent event, EventMessage<EmailDeliveredEvent> message) {
-        notifier.notify(event.accountId(), WebhookEventType.EMAIL_SENT, () -> WebhookNotification.of(message,
-                event.accountId(), WebhookEventType.EMAIL_SENT, EmailDeliveryData.of(event)));
+        notifier.notify(message, event.accountId(), WebhookEventType.EMAIL_SENT, () -> EmailDeliveryData.of(event));
     }
 
     @EventHandler
     void on(EmailBouncedEvent event, EventMessage<EmailBouncedEvent> message) {
-        notifier.notify(event.accountId(), WebhookEventType.EMAIL_BOUNCED, () -> WebhookNotification.of(message,
-                event.accountId(), WebhookEventType.EMAIL_BOUNCED, EmailDeliveryData.of(event)));
+        notifier.notify(message, event.accountId(), WebhookEventType.EMAIL_BOUNCED, () -> EmailDeliveryData.of(event));
     }
 }

@@ -5,6 +5,7 @@ import com.qmailing.events.common.WebhookEndpointId;
 import com.qmailing.events.webhook.RequestWebhookDeliveryCommand;
 import com.qmailing.events.webhook.WebhookEventType;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.EventMessage;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
@@ -32,15 +33,16 @@ class WebhookNotifier {
     }
 
     /**
-     * The notification is built only when the account has a subscriber: most accounts have none,
-     * and building it reads the event's timestamp and opens its sealed fields.
+     * Notifies the account's subscribers of the event in {@code message}. Its data is built only
+     * when there is a subscriber: most accounts have none, and building it reads the event's
+     * timestamp and opens its sealed fields.
      */
-    void notify(AccountId account, WebhookEventType type, Supplier<WebhookNotification> notice) {
+    void notify(EventMessage<?> message, AccountId account, WebhookEventType type, Supplier<Object> data) {
         List<WebhookEndpointId> subscribers = endpoints.subscribedTo(account, type);
         if (subscribers.isEmpty()) {
             return;
         }
-        WebhookNotification notification = notice.get();
+        WebhookNotification notification = WebhookNotification.of(message, account, type, data.get());
         byte[] body = WebhookPayloadJson.of(notification);
         for (WebhookEndpointId endpoint : subscribers) {
             // Derived, not random: handling the same event again names the same delivery.

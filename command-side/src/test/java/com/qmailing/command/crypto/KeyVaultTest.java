@@ -5,12 +5,10 @@ import com.qmailing.events.common.DataSubject;
 import com.qmailing.events.common.EmailId;
 import com.qmailing.events.common.MailboxId;
 import com.qmailing.testing.TestDatabase;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
@@ -29,8 +27,7 @@ class KeyVaultTest {
 
     @BeforeAll
     static void database() {
-        DataSource dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), TestDatabase.freshDatabaseUrl());
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        DataSource dataSource = TestDatabase.migrated();
         jdbc = new JdbcTemplate(dataSource);
         transactions = new DataSourceTransactionManager(dataSource);
         masterKey = MasterKey.fromBase64(MasterKey.generateBase64());

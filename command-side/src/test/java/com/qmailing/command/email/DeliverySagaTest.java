@@ -23,12 +23,10 @@ import com.qmailing.events.email.SettleForwardCommand;
 import com.qmailing.events.email.TransmitEmailCommand;
 import com.qmailing.testing.TestDatabase;
 import org.axonframework.test.saga.SagaTestFixture;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import javax.sql.DataSource;
 import java.time.Duration;
@@ -54,8 +52,7 @@ class DeliverySagaTest {
 
     @BeforeAll
     static void database() {
-        DataSource dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), TestDatabase.freshDatabaseUrl());
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        DataSource dataSource = TestDatabase.migrated();
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         addresses = new AddressRegistry(jdbc, new HostedDomains("qmailing.local"));
         jdbc.update("insert into mailbox_address_registry (address, mailbox_id, account_id) values (?, ?, ?)",

@@ -12,12 +12,10 @@ import com.qmailing.events.common.PlanLimits;
 import com.qmailing.events.email.RecipientRoute;
 import com.qmailing.events.email.ResolveRecipientQuery;
 import com.qmailing.testing.TestDatabase;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import javax.sql.DataSource;
 import java.util.Arrays;
@@ -41,8 +39,7 @@ class RecipientResolutionTest {
 
     @BeforeAll
     static void database() {
-        DataSource dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), TestDatabase.freshDatabaseUrl());
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        DataSource dataSource = TestDatabase.migrated();
         jdbc = new JdbcTemplate(dataSource);
         HostedDomains domains = new HostedDomains("qmailing.local");
         addresses = new AddressRegistry(jdbc, domains);

@@ -3,11 +3,9 @@ package com.qmailing.command.email;
 import com.qmailing.events.common.AccountId;
 import com.qmailing.events.common.EmailId;
 import com.qmailing.testing.TestDatabase;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import javax.sql.DataSource;
 import java.util.List;
@@ -24,8 +22,7 @@ class ThreadRegistryTest {
 
     @BeforeAll
     static void database() {
-        DataSource dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), TestDatabase.freshDatabaseUrl());
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        DataSource dataSource = TestDatabase.migrated();
         jdbc = new JdbcTemplate(dataSource);
         threads = new ThreadRegistry(jdbc);
     }

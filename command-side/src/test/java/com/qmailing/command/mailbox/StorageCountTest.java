@@ -5,12 +5,10 @@ import com.qmailing.events.common.AccountId;
 import com.qmailing.events.common.EmailAddress;
 import com.qmailing.events.common.MailboxId;
 import com.qmailing.testing.TestDatabase;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import javax.sql.DataSource;
 import java.util.ArrayList;
@@ -39,8 +37,7 @@ class StorageCountTest {
 
     @BeforeAll
     static void database() {
-        DataSource dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), TestDatabase.freshDatabaseUrl());
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        DataSource dataSource = TestDatabase.migrated();
         jdbc = new JdbcTemplate(dataSource);
         addresses = new AddressRegistry(jdbc, new HostedDomains("qmailing.local"));
         count = new StorageCount(jdbc);

@@ -39,6 +39,30 @@ import static com.qmailing.query.support.Rows.timestamp;
 @ProcessingGroup(ProjectionGroups.EMAILS)
 class EmailProjection {
 
+    /** Adds to a mailbox's (new or existing) totals: emails, unread and bytes, from {@code %s}. */
+    private static final String ADD_TO_STATS = "insert into mailbox_email_stats as s (mailbox_id, account_id, "
+            + "email_count, unread_count, size_bytes) %s on conflict (mailbox_id) do update set "
+            + "email_count = s.email_count + excluded.email_count, "
+            + "unread_count = s.unread_count + excluded.unread_count, size_bytes = s.size_bytes + excluded.size_bytes";
+    /** Adds to a (folder, starred) bucket's total, from {@code %s}. */
+    private static final String ADD_TO_FOLDER = "insert into mailbox_folder_counts as c (mailbox_id, account_id, "
+            + "folder, starred, email_count) %s on conflict (mailbox_id, folder, starred) do update set "
+            + "email_count = c.email_count + excluded.email_count";
+    private static final String ADD_VALUES_TO_STATS = ADD_TO_STATS.formatted("values (?, ?, ?, ?, ?)");
+    private static final String ADD_VALUES_TO_FOLDER = ADD_TO_FOLDER.formatted("values (?, ?, ?, ?, ?)");
+    /**
+     * A new email's row and what it adds to its mailbox's counters in one statement: one round trip
+     * where three were, for every received and sent copy. A row that exists already (an event
+     * handled again) inserts nothing, so it counts nothing.
+     */
+    private static final String INSERT_COUNTED = "with inserted as (insert into email_view (email_id, account_id, "
+            + "mailbox_id, folder, thread_id, from_address, from_name, from_key, from_domain, to_address, cc, bcc, "
+            + "subject, preview_text, message_id, in_reply_to, read, attachments, size_bytes, received_at) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?) "
+            + "on conflict (email_id) do nothing returning mailbox_id, account_id), "
+            + "folder_count as (" + ADD_TO_FOLDER.formatted("select mailbox_id, account_id, ?, ?, 1 from inserted")
+            + ") " + ADD_TO_STATS.formatted("select mailbox_id, account_id, ?, ?, ? from inserted");
+
     private final JdbcTemplate jdbc;
 
     EmailProjection(JdbcTemplate jdbc) {
@@ -67,29 +91,13 @@ class EmailProjection {
         String fromKey = headers.fromAddress() == null ? null : headers.fromAddress().toLowerCase(Locale.ROOT);
         String fromDomain = fromKey == null || fromKey.indexOf('@') < 0 ? null
                 : fromKey.substring(fromKey.lastIndexOf('@') + 1);
-        // The row and what it adds to its mailbox's counters in one statement: one round trip where
-        // three were, for every received and sent copy. A row that exists already (an event handled
-        // again) inserts nothing, so it counts nothing.
         Counted counted = new Counted(folder, read, false);
-        jdbc.update("with inserted as (insert into email_view (email_id, account_id, mailbox_id, folder, thread_id, "
-                        + "from_address, from_name, from_key, from_domain, to_address, cc, bcc, subject, preview_text, "
-                        + "message_id, in_reply_to, read, attachments, size_bytes, received_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?) "
-                        + "on conflict (email_id) do nothing returning mailbox_id, account_id), "
-                        + "folder_count as (insert into mailbox_folder_counts as c "
-                        + "(mailbox_id, account_id, folder, starred, email_count) select mailbox_id, account_id, ?, false, 1 "
-                        + "from inserted on conflict (mailbox_id, folder, starred) do update set "
-                        + "email_count = c.email_count + excluded.email_count) "
-                        + "insert into mailbox_email_stats as s (mailbox_id, account_id, email_count, unread_count, "
-                        + "size_bytes) select mailbox_id, account_id, ?, ?, ? from inserted on conflict (mailbox_id) "
-                        + "do update set email_count = s.email_count + excluded.email_count, "
-                        + "unread_count = s.unread_count + excluded.unread_count, "
-                        + "size_bytes = s.size_bytes + excluded.size_bytes",
+        jdbc.update(INSERT_COUNTED,
                 email.value(), account.value(), mailbox.value(), folder.name(), thread, headers.fromAddress(),
                 headers.fromName(), fromKey, fromDomain, joined(headers.to()), joined(headers.cc()),
                 joined(headers.bcc()), headers.subject(), headers.previewText(), headers.messageId(),
                 headers.inReplyTo(), read, AttachmentsJson.write(headers.attachments()), sizeBytes, timestamp(at),
-                folder.name(), counted.inCount(), counted.unread(), sizeBytes);
+                folder.name(), counted.starred(), counted.inCount(), counted.unread(), sizeBytes);
     }
 
     @EventHandler
@@ -171,11 +179,7 @@ class EmailProjection {
         if (emails == 0 && unread == 0 && addedBytes == 0) {
             return;
         }
-        jdbc.update("insert into mailbox_email_stats as s (mailbox_id, account_id, email_count, unread_count, "
-                        + "size_bytes) values (?, ?, ?, ?, ?) on conflict (mailbox_id) do update set "
-                        + "email_count = s.email_count + excluded.email_count, "
-                        + "unread_count = s.unread_count + excluded.unread_count, "
-                        + "size_bytes = s.size_bytes + excluded.size_bytes",
+        jdbc.update(ADD_VALUES_TO_STATS,
                 row.mailbox(), row.account(), emails, unread, addedBytes);
     }
 
@@ -193,9 +197,7 @@ class EmailProjection {
     }
 
     private void addToFolder(Row row, Counted bucket, long delta) {
-        jdbc.update("insert into mailbox_folder_counts as c (mailbox_id, account_id, folder, starred, email_count) "
-                        + "values (?, ?, ?, ?, ?) on conflict (mailbox_id, folder, starred) do update set "
-                        + "email_count = c.email_count + excluded.email_count",
+        jdbc.update(ADD_VALUES_TO_FOLDER,
                 row.mailbox(), row.account(), bucket.folder().name(), bucket.starred(), delta);
     }
 

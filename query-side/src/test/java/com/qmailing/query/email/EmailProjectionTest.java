@@ -9,11 +9,9 @@ import com.qmailing.events.email.EmailReceivedEvent;
 import com.qmailing.events.email.EmailSentEvent;
 import com.qmailing.events.email.Folder;
 import com.qmailing.testing.TestDatabase;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import javax.sql.DataSource;
 import java.time.Instant;
@@ -33,8 +31,7 @@ class EmailProjectionTest {
 
     @BeforeAll
     static void database() {
-        DataSource dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), TestDatabase.freshDatabaseUrl());
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        DataSource dataSource = TestDatabase.migrated();
         jdbc = new JdbcTemplate(dataSource);
         projection = new EmailProjection(jdbc);
     }
