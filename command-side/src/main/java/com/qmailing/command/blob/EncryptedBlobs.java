@@ -97,6 +97,15 @@ public class EncryptedBlobs {
     }
 
     /**
+     * Takes back a blob that nothing will refer to (its command was rolled back): the blob goes,
+     * and its scope's key is shredded, so not even a copy made meanwhile could be read.
+     */
+    public void discard(DataSubject scope, BlobKey key) {
+        store.delete(key);
+        vault.shred(scope.scope());
+    }
+
+    /**
      * The plaintext as a stream, for readers that pass it on rather than keep it. Each segment is
      * verified before its bytes are returned; the stream's {@code read} throws
      * {@link CryptoException} at the first one that does not, or when the blob was cut short.

@@ -34,10 +34,25 @@ class MessageStorage {
 
     /** @return the thread the message joins */
     UUID store(EmailId email, AccountId account, MailboxId mailbox, byte[] raw, EmailHeaders headers) {
+        storeRaw(email, account, raw);
+        return record(email, account, mailbox, raw.length, headers);
+    }
+
+    /** The first step alone: it needs no transaction, so a grouped command takes it before its group's. */
+    void storeRaw(EmailId email, AccountId account, byte[] raw) {
         blobs.store(DataSubject.email(email, account), BlobKey.email(account, email.value()), BlobSource.of(raw));
+    }
+
+    /** Undoes {@link #storeRaw} for a message whose event was never committed, key and all. */
+    void discardRaw(EmailId email, AccountId account) {
+        blobs.discard(DataSubject.email(email, account), BlobKey.email(account, email.value()));
+    }
+
+    /** The rest, once the raw bytes are stored. @return the thread the message joins */
+    UUID record(EmailId email, AccountId account, MailboxId mailbox, long size, EmailHeaders headers) {
         UUID thread = threads.threadFor(account, email, headers.messageId(), headers.inReplyTo(),
                 headers.references());
-        addresses.addStorage(mailbox, raw.length);
+        addresses.addStorage(mailbox, size);
         return thread;
     }
 }

@@ -36,9 +36,12 @@ public class AccountAggregates {
 
     private final JdbcTemplate jdbc;
     private final BeforeCommitBatch<UUID> purgedEmails;
+    /** A group of received messages writes its emails' rows in one statement at its commit. */
+    private final BeforeCommitBatch<Row> added;
 
     AccountAggregates(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.added = new BeforeCommitBatch<>(this::insert);
         this.purgedEmails = new BeforeCommitBatch<>(emails -> UuidArrays.update(jdbc,
                 "update account_aggregates set purged = true where aggregate_id = any(?)", emails));
     }
@@ -99,9 +102,22 @@ public class AccountAggregates {
     }
 
     private void add(UUID aggregate, AccountId account, MailboxId mailbox, Kind kind) {
-        jdbc.update("insert into account_aggregates (aggregate_id, account_id, mailbox_id, kind) values (?, ?, ?, ?) "
-                        + "on conflict do nothing", aggregate, account.value(), mailbox == null ? null : mailbox.value(),
-                kind.name());
+        added.add(new Row(aggregate, account.value(), mailbox == null ? null : mailbox.value(), kind));
+    }
+
+    private void insert(List<Row> rows) {
+        jdbc.update("insert into account_aggregates (aggregate_id, account_id, mailbox_id, kind) "
+                + "select * from unnest(?, ?, ?, ?) on conflict do nothing", statement -> {
+                    java.sql.Connection connection = statement.getConnection();
+                    statement.setArray(1, connection.createArrayOf("uuid", rows.stream().map(Row::aggregate).toArray()));
+                    statement.setArray(2, connection.createArrayOf("uuid", rows.stream().map(Row::account).toArray()));
+                    statement.setArray(3, connection.createArrayOf("uuid", rows.stream().map(Row::mailbox).toArray()));
+                    statement.setArray(4, connection.createArrayOf("text",
+                            rows.stream().map(row -> row.kind().name()).toArray()));
+                });
+    }
+
+    private record Row(UUID aggregate, UUID account, UUID mailbox, Kind kind) {
     }
 
     private void purged(UUID aggregate) {

@@ -1,5 +1,7 @@
 package com.qmailing.command.mailbox;
 
+import com.qmailing.command.config.BeforeCommitBatch;
+
 import com.qmailing.command.config.HostedDomains;
 import com.qmailing.events.common.AccountId;
 import com.qmailing.events.common.BusinessRuleException;
@@ -10,6 +12,7 @@ import com.qmailing.events.common.Plan;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,10 +22,13 @@ public class AddressRegistry {
 
     private final JdbcTemplate jdbc;
     private final HostedDomains domains;
+    /** A group of received messages, or a purge batch, appends all its rows in one statement at its commit. */
+    private final BeforeCommitBatch<StorageChange> storageChanges;
 
     public AddressRegistry(JdbcTemplate jdbc, HostedDomains domains) {
         this.jdbc = jdbc;
         this.domains = domains;
+        this.storageChanges = new BeforeCommitBatch<>(this::appendStorage);
     }
 
     void claim(EmailAddress address, MailboxId mailbox, AccountId account) {
@@ -65,11 +71,23 @@ public class AddressRegistry {
         appendStorage(mailbox, -bytes);
     }
 
-    /** A mailbox that is gone (purged) counts nothing, as the update of its counter did. */
     private void appendStorage(MailboxId mailbox, long bytes) {
+        storageChanges.add(new StorageChange(mailbox.value(), bytes));
+    }
+
+    /** A mailbox that is gone (purged) counts nothing, as the update of its counter did. */
+    private void appendStorage(List<StorageChange> changes) {
         jdbc.update("insert into mailbox_storage_entries (mailbox_id, account_id, bytes) "
-                + "select mailbox_id, account_id, ? from mailbox_address_registry where mailbox_id = ?",
-                bytes, mailbox.value());
+                + "select r.mailbox_id, r.account_id, c.bytes from unnest(?, ?) as c(mailbox_id, bytes) "
+                + "join mailbox_address_registry r on r.mailbox_id = c.mailbox_id", statement -> {
+                    statement.setArray(1, statement.getConnection().createArrayOf("uuid",
+                            changes.stream().map(StorageChange::mailbox).toArray()));
+                    statement.setArray(2, statement.getConnection().createArrayOf("bigint",
+                            changes.stream().map(StorageChange::bytes).toArray()));
+                });
+    }
+
+    private record StorageChange(UUID mailbox, long bytes) {
     }
 
     /** Whether the mailbox exists and is not deleted: only such a mailbox receives and sends mail. */

@@ -28,7 +28,7 @@ public class ForwardingSettings {
     private final JdbcTemplate jdbc;
     private final FieldCipher cipher;
 
-    ForwardingSettings(JdbcTemplate jdbc, FieldCipher cipher) {
+    public ForwardingSettings(JdbcTemplate jdbc, FieldCipher cipher) {
         this.jdbc = jdbc;
         this.cipher = cipher;
     }

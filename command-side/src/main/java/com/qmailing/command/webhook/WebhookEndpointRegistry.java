@@ -1,5 +1,6 @@
 package com.qmailing.command.webhook;
 
+import com.qmailing.command.config.TransactionMemo;
 import com.qmailing.command.crypto.Aead;
 import com.qmailing.command.crypto.CryptoException;
 import com.qmailing.command.crypto.FieldCipher;
@@ -31,6 +32,12 @@ class WebhookEndpointRegistry {
     private final JdbcTemplate jdbc;
     private final KeyVault vault;
     private final FieldCipher cipher;
+    /**
+     * The dispatch processor asks for every event of its batch, mostly of a few accounts with no
+     * endpoint at all; its batch's events were committed before it began, so one answer serves them all.
+     */
+    private final TransactionMemo<Subscription, List<WebhookEndpointId>> subscribers =
+            new TransactionMemo<>(this::lookUpSubscribers);
 
     WebhookEndpointRegistry(JdbcTemplate jdbc, KeyVault vault, FieldCipher cipher) {
         this.jdbc = jdbc;
@@ -66,6 +73,12 @@ class WebhookEndpointRegistry {
 
     /** The enabled endpoints of the account that take events of this type. */
     List<WebhookEndpointId> subscribedTo(AccountId account, WebhookEventType type) {
+        return subscribers.get(new Subscription(account, type));
+    }
+
+    private List<WebhookEndpointId> lookUpSubscribers(Subscription subscription) {
+        AccountId account = subscription.account();
+        WebhookEventType type = subscription.type();
         return jdbc.queryForList("select endpoint_id from webhook_endpoints where account_id = ? and enabled "
                                 + "and (? = any(events) or ? = any(events)) order by endpoint_id", UUID.class,
                         account.value(), type.wire(), WebhookEventType.ALL.wire())
@@ -103,5 +116,8 @@ class WebhookEndpointRegistry {
         } catch (CryptoException e) {
             return Optional.empty();
         }
+    }
+
+    private record Subscription(AccountId account, WebhookEventType type) {
     }
 }
