@@ -7,7 +7,7 @@
 #   benchmarks/ingest-smtp-source.sh app/target/qmailing.jar candidate
 # WARMUP=n runs n unrecorded rounds first on the same server (each in an account of its own), so
 # the measured round meets a compiled JVM rather than the JIT compiling next to the load.
-# Ports: HTTP $PORT (19100), SMTP $PORT+25, smtp-sink $PORT+26. The classes must be compiled first
+# KEEP_DATA=1 keeps the data folder afterwards. Ports: HTTP $PORT (19100), SMTP $PORT+25, smtp-sink $PORT+26. The classes must be compiled first
 # (benchmarks/run.sh does; or ./mvnw -q -o -pl benchmarks compile and dependency:build-classpath).
 set -u
 jar=$(realpath "$1"); label=$2; shift 2
@@ -31,3 +31,6 @@ uptime
 bench "$@" | grep -v '^account '
 uptime
 kill $app $sink 2>/dev/null; wait $app 2>/dev/null
+# Deleted now, not at the next run's start: on this machine's ext4 (no journal) creating files right
+# after deleting tens of thousands costs up to three times the CPU (docs/benchmarks.md, session 8).
+[ -n "${KEEP_DATA:-}" ] || { rm -rf "$data"; sync; }
