@@ -177,6 +177,30 @@ class ReceiveMailTest extends IntegrationTest {
         }
     }
 
+    /**
+     * The quota counts what the account stores, folded every second (ADR 14): once a message takes
+     * it past its plan's bytes, the next {@code RCPT} for any of its mailboxes is a temporary refusal.
+     */
+    @Test
+    void anAccountThatHasUsedItsStorageIsAnswered452AtRcptAndKeepsWhatItHas() {
+        Api.Client account = admin().newAccount("PRO_PLUS");
+        JsonNode mailbox = createMailbox(account);
+        String address = mailbox.get("address").asText();
+        String other = createMailbox(account).get("address").asText();
+        byte[] large = message("bob@example.org", address, "Big", ("x".repeat(76) + "\r\n").repeat(260));
+
+        try (SmtpClient smtp = smtp()) {
+            assertThat(smtp.send("bob@example.org", large, address)).startsWith("250");
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            try (SmtpClient smtp = smtp()) {
+                SmtpClient.expect(250, smtp.mailFrom("bob@example.org"));
+                assertThat(smtp.rcptTo(other)).startsWith("452 4.2.2");
+            }
+        });
+        assertThat(awaitListed(account, mailbox.get("id").asText(), 1)).hasSize(1);
+    }
+
     /** The blob folder replaced by a file: every write fails the way a full or broken disk would. */
     @Test
     void aMessageThatCannotBeStoredIsAnswered451AndTheRetryIsStored() throws IOException {

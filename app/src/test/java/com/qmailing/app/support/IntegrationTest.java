@@ -41,7 +41,9 @@ import java.nio.file.Path;
                 "qmailing.plans.PLUS.daily-sends=3",
                 "qmailing.plans.PLUS.custom-domains=1",
                 "qmailing.plans.PLUS.webhook-endpoints=3",
-                "qmailing.plans.PLUS.requests-per-minute=600"
+                "qmailing.plans.PLUS.requests-per-minute=600",
+                // PRO_PLUS stores 16 kB here, so the storage quota is cheap to reach over SMTP.
+                "qmailing.plans.PRO_PLUS.storage-bytes=16384"
         })
 public abstract class IntegrationTest {
 
