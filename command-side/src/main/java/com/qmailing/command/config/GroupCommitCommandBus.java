@@ -92,14 +92,19 @@ public class GroupCommitCommandBus extends SimpleCommandBus {
             return;
         }
         Waiting mine = new Waiting(command, handler);
+        boolean queued = false;
         try {
             type.prepare(command.getPayload());
             waiting.add(mine);
+            queued = true;
             awaitResult(mine);
         } catch (RuntimeException | Error e) {
-            if (!mine.done) {
-                // Failed while preparing or queueing: certainly never handled.
+            if (!queued || waiting.remove(mine)) {
+                // Failed while preparing, or while leading another group: this one was never handled.
                 mine.answer(e, false);
+            } else {
+                // Already taken into a group, which answers it.
+                awaitAnswer(mine);
             }
         }
         try {
@@ -111,6 +116,7 @@ public class GroupCommitCommandBus extends SimpleCommandBus {
 
     /** Leads groups while this command waits, until a group (its own or another lane's) answers it. */
     private void awaitResult(Waiting mine) {
+        boolean interrupted = false;
         while (!mine.done) {
             List<Waiting> group = List.of();
             if (mayOpenLane() && lanes.tryAcquire()) {
@@ -131,7 +137,28 @@ public class GroupCommitCommandBus extends SimpleCommandBus {
             if (group.isEmpty() && !mine.done) {
                 // Another lane has it, or every lane is busy: woken by its answer or by a lane coming free.
                 LockSupport.park(this);
+                interrupted |= Thread.interrupted();
             }
+        }
+        restoreInterrupt(interrupted);
+    }
+
+    private static void awaitAnswer(Waiting mine) {
+        boolean interrupted = false;
+        while (!mine.done) {
+            LockSupport.park(mine);
+            interrupted |= Thread.interrupted();
+        }
+        restoreInterrupt(interrupted);
+    }
+
+    /**
+     * A command in a group cannot be called back, so its sender waits for the answer even when
+     * interrupted (a parked thread with its flag set would otherwise spin), and keeps the flag.
+     */
+    private static void restoreInterrupt(boolean interrupted) {
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
