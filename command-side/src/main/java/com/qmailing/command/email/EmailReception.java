@@ -68,23 +68,25 @@ class EmailReception implements GroupedCommand<ReceiveEmailCommand> {
         if (reception.keepsCopy()) {
             storage.storeRaw(command.emailId(), command.accountId(), command.raw());
         }
-        prepared.put(command.emailId(), reception.withCopyStored());
+        prepared.put(command.emailId(), reception);
     }
 
     /** A message that was not recorded takes its raw bytes back with it: a sender retries with a new copy. */
     @Override
     public void release(ReceiveEmailCommand command, boolean committed) {
         Reception reception = prepared.remove(command.emailId());
-        if (!committed && reception != null && reception.copyStored()) {
+        if (!committed && reception != null && reception.keepsCopy()) {
             storage.discardRaw(command.emailId(), command.accountId());
         }
     }
 
     @CommandHandler
     EmailId handle(ReceiveEmailCommand command, Clock clock) throws Exception {
-        Reception reception = Optional.ofNullable(prepared.get(command.emailId())).orElseGet(() -> decide(command));
+        // Prepared: decided, and the kept copy's bytes stored. Not (sent from a saga, a fixture): both now.
+        Reception wasPrepared = prepared.get(command.emailId());
+        Reception reception = wasPrepared != null ? wasPrepared : decide(command);
         if (reception.keepsCopy()) {
-            if (!reception.copyStored()) {
+            if (wasPrepared == null) {
                 storage.storeRaw(command.emailId(), command.accountId(), command.raw());
             }
             keepStored(command.emailId(), command.accountId(), command.mailboxId(), command.raw().length,
@@ -110,7 +112,7 @@ class EmailReception implements GroupedCommand<ReceiveEmailCommand> {
 
     private Reception decide(ReceiveEmailCommand command) {
         return new Reception(forwarding.of(command.mailboxId())
-                .filter(settings -> !trace.isLoop(command.mailboxId(), command.raw())), false);
+                .filter(settings -> !trace.isLoop(command.mailboxId(), command.raw())));
     }
 
     /** The message in the mailbox's INBOX, where its owner sees it. */
@@ -128,18 +130,11 @@ class EmailReception implements GroupedCommand<ReceiveEmailCommand> {
         emails.newInstance(() -> new Email(received));
     }
 
-    /**
-     * What becomes of a received message: where it is forwarded, if anywhere, and whether the
-     * mailbox keeps a copy of its own, whose raw bytes may be stored already.
-     */
-    private record Reception(Optional<ForwardingSettings.Forwarding> forward, boolean copyStored) {
+    /** What becomes of a received message: where it is forwarded, if anywhere, and whether the mailbox keeps a copy. */
+    private record Reception(Optional<ForwardingSettings.Forwarding> forward) {
 
         boolean keepsCopy() {
             return forward.isEmpty() || !forward.get().only();
-        }
-
-        Reception withCopyStored() {
-            return new Reception(forward, keepsCopy());
         }
     }
 }

@@ -20,6 +20,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.sql.Connection;
 import java.util.List;
 import java.util.UUID;
 
@@ -108,7 +109,7 @@ public class AccountAggregates {
     private void insert(List<Row> rows) {
         jdbc.update("insert into account_aggregates (aggregate_id, account_id, mailbox_id, kind) "
                 + "select * from unnest(?, ?, ?, ?) on conflict do nothing", statement -> {
-                    java.sql.Connection connection = statement.getConnection();
+                    Connection connection = statement.getConnection();
                     statement.setArray(1, connection.createArrayOf("uuid", rows.stream().map(Row::aggregate).toArray()));
                     statement.setArray(2, connection.createArrayOf("uuid", rows.stream().map(Row::account).toArray()));
                     statement.setArray(3, connection.createArrayOf("uuid", rows.stream().map(Row::mailbox).toArray()));

@@ -1,7 +1,6 @@
 package com.qmailing.command.mailbox;
 
 import com.qmailing.command.config.BeforeCommitBatch;
-
 import com.qmailing.command.config.HostedDomains;
 import com.qmailing.events.common.AccountId;
 import com.qmailing.events.common.BusinessRuleException;
